@@ -1,0 +1,16 @@
+package com.devicecreds.access;
+
+import java.util.Optional;
+
+/**
+ * What every kind of signed-in principal (local development account, OIDC user) tells the portal
+ * beyond its authorities: a display name and, for operator staff, the operator's code.
+ */
+public interface PortalPrincipal {
+
+    String username();
+
+    String displayName();
+
+    Optional<String> operatorCode();
+}

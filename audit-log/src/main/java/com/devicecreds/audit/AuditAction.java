@@ -1,0 +1,24 @@
+package com.devicecreds.audit;
+
+/**
+ * The typed catalogue of auditable actions. Each action records exactly one event per attempt,
+ * with its outcome (success, denied or failed). Feature issues add their actions here.
+ */
+public enum AuditAction {
+
+    LOGIN("A user signed in, or tried to"),
+    LOGOUT("A user signed out"),
+    ACCESS_DENIED("A signed-in user was refused a view or an operation"),
+    DEMO_WORLD_SEEDED("The demo world was generated in an empty database");
+
+    private final String meaning;
+
+    AuditAction(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** One line saying what the action means, for the catalogue in the documentation and the audit view. */
+    public String meaning() {
+        return meaning;
+    }
+}

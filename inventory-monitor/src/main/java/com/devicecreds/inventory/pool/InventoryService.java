@@ -1,0 +1,67 @@
+package com.devicecreds.inventory.pool;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.devicecreds.access.CurrentActor;
+import com.devicecreds.access.OperatorRef;
+import com.devicecreds.access.OperatorScope;
+import com.devicecreds.access.Roles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Key inventory per pool. Operator staff see the pools of their operator's types and of the shared
+ * types their operator is authorized for; everyone else sees all pools.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InventoryService {
+
+    private final JdbcClient jdbc;
+    private final CurrentActor currentActor;
+
+    InventoryService(JdbcClient jdbc, CurrentActor currentActor) {
+        this.jdbc = jdbc;
+        this.currentActor = currentActor;
+    }
+
+    /** The pools visible to the caller, by type name. Types issued online have no pool and are left out. */
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
+    public List<PoolSummary> pools() {
+        return pools(currentActor.scope());
+    }
+
+    private List<PoolSummary> pools(OperatorScope scope) {
+        return jdbc.sql("""
+                        select t.id, t.code, t.name, k.name as kind, o.id as operator_id, o.code as operator_code,
+                               o.name as operator_name, t.binding_mode,
+                               (select count(*) from credential c
+                                 where c.credential_type_id = t.id and c.state = 'available') as available,
+                               (select count(*) from credential c
+                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound
+                        from credential_type t
+                        join credential_kind k on k.code = t.credential_kind
+                        left join operator o on o.id = t.owner_operator_id
+                        where t.binding_mode <> 'issued-online'
+                          and (cast(:operatorId as smallint) is null
+                               or t.owner_operator_id = :operatorId
+                               or (t.owner_operator_id is null and exists (
+                                     select 1 from type_authorization a
+                                     where a.credential_type_id = t.id and a.operator_id = :operatorId)))
+                        order by t.name""")
+                .param("operatorId", scope.operatorIdOrNull())
+                .query((rs, n) -> {
+                    short operatorId = rs.getShort("operator_id");
+                    Optional<OperatorRef> operator = rs.wasNull() ? Optional.empty()
+                            : Optional.of(new OperatorRef(operatorId, rs.getString("operator_code")));
+                    return new PoolSummary(rs.getInt("id"), rs.getString("code"), rs.getString("name"),
+                            rs.getString("kind"), operator, Optional.ofNullable(rs.getString("operator_name")),
+                            rs.getString("binding_mode"), rs.getLong("available"), rs.getLong("bound"));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,24 @@
+package com.devicecreds.portal;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The admin console and reporting portal over the shared provisioning database.
+ * Styling is plain CSS from the themes module (no frontend build, see docs/decisions/003).
+ */
+@SpringBootApplication(scanBasePackages = "com.devicecreds")
+@ConfigurationPropertiesScan("com.devicecreds")
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("themes/portal/portal.css")
+public class PortalApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PortalApplication.class, args);
+    }
+}

@@ -1,0 +1,151 @@
+package com.devicecreds.portal.dashboard;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.devicecreds.access.CurrentActor;
+import com.devicecreds.access.OperatorRef;
+import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.pool.InventoryService;
+import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.reporting.usage.OutcomeCounts;
+import com.devicecreds.reporting.usage.UsageService;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * The first page after sign-in: provisioning of the last 24 hours by outcome, and every pool's
+ * available credentials, within the user's operator scope. Refreshes itself while open.
+ */
+@Route("")
+@PageTitle("Dashboard")
+@Menu(order = 0, icon = "vaadin:dashboard", title = "Dashboard")
+@RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
+class DashboardView extends VerticalLayout {
+
+    static final int REFRESH_MILLIS = 10_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final UsageService usage;
+    private final InventoryService inventory;
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.US);
+
+    private final Div tiles = new Div();
+    private final Grid<PoolSummary> pools = new Grid<>();
+    private final Span updated = new Span();
+    private Registration polling;
+
+    DashboardView(UsageService usage, InventoryService inventory, CurrentActor currentActor) {
+        this.usage = usage;
+        this.inventory = inventory;
+        addClassName("dashboard");
+        setSizeFull();
+
+        var scope = new Span(currentActor.actor().operator().map(OperatorRef::code)
+                .map(code -> "Operator " + code).orElse("All operators"));
+        scope.addClassName("scope-badge");
+        updated.addClassName("updated");
+        var header = new Div(new H2("Last 24 hours"), scope, updated);
+        header.addClassName("section-header");
+
+        tiles.addClassName("tiles");
+        configurePools();
+        var poolsHeader = new Div(new H2("Key pools"));
+        poolsHeader.addClassName("section-header");
+        add(header, tiles, poolsHeader, pools);
+        refresh();
+    }
+
+    private void configurePools() {
+        pools.addClassName("pools");
+        pools.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        pools.addColumn(PoolSummary::typeName).setHeader("Credential type").setFlexGrow(3).setSortable(true);
+        pools.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setFlexGrow(2).setSortable(true);
+        pools.addColumn(PoolSummary::credentialKind).setHeader("Kind").setFlexGrow(2);
+        pools.addColumn(PoolSummary::bindingMode).setHeader("Binding").setFlexGrow(1);
+        pools.addColumn(p -> numbers.format(p.available())).setHeader("Available")
+                .setComparator(PoolSummary::available).setTextAlign(ColumnTextAlign.END).setSortable(true);
+        pools.addColumn(p -> numbers.format(p.bound())).setHeader("Bound")
+                .setComparator(PoolSummary::bound).setTextAlign(ColumnTextAlign.END).setSortable(true);
+        pools.addComponentColumn(DashboardView::fillBar).setHeader("Remaining").setFlexGrow(2);
+        pools.setAllRowsVisible(false);
+        pools.setHeight("100%");
+        pools.setMinHeight("320px");
+    }
+
+    private static Div fillBar(PoolSummary pool) {
+        double share = pool.loaded() == 0 ? 0 : (double) pool.available() / pool.loaded();
+        var fill = new Div();
+        fill.addClassName("fill");
+        fill.getStyle().setWidth(String.format(Locale.ROOT, "%.1f%%", share * 100));
+        var bar = new Div(fill);
+        bar.addClassName("fill-bar");
+        if (pool.available() == 0) {
+            bar.addClassName("empty");
+        } else if (share < 0.1) {
+            bar.addClassName("low");
+        }
+        bar.getElement().setAttribute("title", String.format(Locale.ROOT, "%.1f%% of loaded credentials available", share * 100));
+        return bar;
+    }
+
+    private void refresh() {
+        OutcomeCounts counts = usage.outcomesSince(Instant.now().minus(Duration.ofHours(24)));
+        tiles.removeAll();
+        tiles.add(tile("Requests", counts.total(), "requests", null),
+                tile("Delivered", counts.delivered(), "delivered", null),
+                tile("Re-delivered", counts.redelivered(), "redelivered", null),
+                tile("Rejected", counts.rejected(), "rejected",
+                        String.format(Locale.ROOT, "%.1f%% of requests", counts.rejectionRate() * 100)));
+        pools.setItems(inventory.pools());
+        updated.setText("Updated " + TIME.format(Instant.now()));
+    }
+
+    private Div tile(String label, long value, String kind, String note) {
+        var v = new Span(numbers.format(value));
+        v.addClassName("tile-value");
+        var l = new Span(label);
+        l.addClassName("tile-label");
+        var tile = new Div(l, v);
+        if (note != null) {
+            var n = new Span(note);
+            n.addClassName("tile-note");
+            tile.add(n);
+        }
+        tile.addClassNames("tile", "tile-" + kind);
+        tile.getElement().setAttribute("data-outcome", kind);
+        return tile;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        var ui = event.getUI();
+        ui.setPollInterval(REFRESH_MILLIS);
+        polling = ui.addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+}

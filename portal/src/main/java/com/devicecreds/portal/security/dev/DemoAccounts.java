@@ -1,0 +1,31 @@
+package com.devicecreds.portal.security.dev;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.devicecreds.access.Roles;
+
+/**
+ * The demo accounts of the development login, one or more per role. Two PKI operators, because
+ * dual control needs two people; operator staff of two different operators, to show tenancy.
+ * The operator codes are those of the demo world.
+ */
+final class DemoAccounts {
+
+    static final String PASSWORD = "demo";
+
+    static final List<DemoAccount> ALL = List.of(
+            new DemoAccount("pki.anna", "Anna Lindqvist", Roles.PKI_OPS, Optional.empty()),
+            new DemoAccount("pki.ben", "Ben Okafor", Roles.PKI_OPS, Optional.empty()),
+            new DemoAccount("pm.clara", "Clara Moreau", Roles.PROJECT_MANAGER, Optional.empty()),
+            new DemoAccount("audit.dora", "Dora Hansen", Roles.AUDITOR, Optional.empty()),
+            new DemoAccount("admin.erik", "Erik Novak", Roles.ADMIN, Optional.empty()),
+            new DemoAccount("op.nordkabel", "Nina Berg (Nordkabel)", Roles.OPERATOR_STAFF, Optional.of("nordkabel")),
+            new DemoAccount("op.sunwave", "Samir Haddad (Sunwave)", Roles.OPERATOR_STAFF, Optional.of("sunwave")));
+
+    private DemoAccounts() {
+    }
+
+    record DemoAccount(String username, String displayName, String role, Optional<String> operatorCode) {
+    }
+}

@@ -1,0 +1,70 @@
+package com.devicecreds.portal.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.devicecreds.access.CurrentActor;
+
+/**
+ * The shell around every view: navigation built from each view's {@code @Menu} entry (only the
+ * entries the user's roles may open), the view's title, the theme switch and the user menu.
+ */
+@Layout
+@AnonymousAllowed
+class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    MainLayout(CurrentActor currentActor, AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), new Scroller(navigation()));
+
+        viewTitle.addClassName("view-title");
+        var spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(new DrawerToggle(), viewTitle, spacer, new ThemeSwitch(),
+                new UserMenu(currentActor.actor(), authentication));
+    }
+
+    private static Component brand() {
+        var icon = VaadinIcon.KEY.create();
+        icon.addClassName("brand-icon");
+        var name = new Span("Credentials Portal");
+        name.addClassName("brand-name");
+        var brand = new Div(icon, name);
+        brand.addClassName("brand");
+        return brand;
+    }
+
+    private static SideNav navigation() {
+        var nav = new SideNav();
+        nav.addClassName("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        return nav;
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        return entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+}

@@ -1,0 +1,44 @@
+package com.devicecreds.portal.ui;
+
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.devicecreds.access.Actor;
+import com.devicecreds.access.OperatorRef;
+
+/** Who is signed in (name, role, operator) and the way out. */
+class UserMenu extends MenuBar {
+
+    UserMenu(Actor actor, AuthenticationContext authentication) {
+        addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        addClassName("user-menu");
+        var avatar = new Avatar(actor.displayName());
+        avatar.addClassName("user-avatar");
+        var name = new Span(actor.displayName());
+        name.addClassName("user-name");
+        var root = addItem(new Div(avatar, name));
+
+        var sub = root.getSubMenu();
+        var who = new Div(new Span(actor.displayName()),
+                new Span(String.join(", ", actor.roles().stream().map(UserMenu::roleLabel).sorted().toList())),
+                new Span(actor.operator().map(OperatorRef::code).map(c -> "Operator: " + c).orElse("All operators")));
+        who.addClassName("user-card");
+        sub.addItem(who).setEnabled(false);
+        sub.addSeparator();
+        sub.addItem("Sign out", event -> authentication.logout());
+    }
+
+    static String roleLabel(String role) {
+        return switch (role) {
+            case "OPERATOR_STAFF" -> "Operator staff";
+            case "PKI_OPS" -> "PKI operations";
+            case "PROJECT_MANAGER" -> "Project manager";
+            case "AUDITOR" -> "Auditor";
+            case "ADMIN" -> "Administrator";
+            default -> role;
+        };
+    }
+}
