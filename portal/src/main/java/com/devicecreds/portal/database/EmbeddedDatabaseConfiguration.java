@@ -34,6 +34,7 @@ class EmbeddedDatabaseConfiguration {
         var dir = properties.database().dataDirectory().toAbsolutePath();
         Files.createDirectories(dir);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
+        OrphanedServer.stopIfRunning(dir);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false);
@@ -41,6 +42,9 @@ class EmbeddedDatabaseConfiguration {
             builder.setPort(properties.database().port());
         }
         var postgres = builder
+                // The library tunes for throw-away test databases; this one keeps the user's data.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")

@@ -1,0 +1,42 @@
+package com.devicecreds.portal.operations;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The portal's own housekeeping jobs on the clustered Quartz scheduler. */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfiguration {
+
+    @Bean
+    JobDetail eventPartitionJob() {
+        return JobBuilder.newJob(EventPartitionJob.class)
+                .withIdentity("event-partitions", "housekeeping")
+                .withDescription("Create provisioning_event monthly partitions ahead of time")
+                .storeDurably()
+                .build();
+    }
+
+    /** Daily at 02:17, and once shortly after start so a long-stopped portal catches up at once. */
+    @Bean
+    Trigger eventPartitionDaily(JobDetail eventPartitionJob) {
+        return TriggerBuilder.newTrigger().forJob(eventPartitionJob)
+                .withIdentity("event-partitions-daily", "housekeeping")
+                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 17))
+                .build();
+    }
+
+    @Bean
+    Trigger eventPartitionAtStart(JobDetail eventPartitionJob) {
+        return TriggerBuilder.newTrigger().forJob(eventPartitionJob)
+                .withIdentity("event-partitions-at-start", "housekeeping")
+                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(15)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+    }
+}
