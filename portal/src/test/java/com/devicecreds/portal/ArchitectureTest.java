@@ -6,6 +6,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,6 +35,8 @@ class ArchitectureTest {
     private static final String[] AUDIT_LOG = {"com.devicecreds.audit..", "com.devicecreds.access.."};
 
     private static final JavaClasses CLASSES = MainCode.CLASSES;
+    private static final Pattern MODULE_LOCATION =
+            Pattern.compile("/([a-z0-9-]+)/target/classes/|/([a-z0-9-]+)-\\d[^/]*\\.jar!/");
 
     @Test
     void the_import_sees_the_main_code_of_every_module_and_no_test_code() {
@@ -91,7 +96,21 @@ class ArchitectureTest {
     void views_live_in_the_portal_module() {
         classes().that().areAnnotatedWith(Route.class)
                 .should().resideInAPackage(PORTAL)
+                .andShould(comeFromModule("portal"))
                 .check(CLASSES);
+    }
+
+    @Test
+    void every_module_holds_only_its_own_packages() {
+        var owners = Map.of("com.devicecreds.access", "audit-log", "com.devicecreds.audit", "audit-log",
+                "com.devicecreds.inventory", "inventory-monitor", "com.devicecreds.reporting", "reporting",
+                "com.devicecreds.portal", "portal");
+        for (JavaClass javaClass : CLASSES) {
+            var segments = List.of(javaClass.getPackageName().split("\\."));
+            String root = String.join(".", segments.subList(0, Math.min(3, segments.size())));
+            assertThat(owners).as("module root package of %s", javaClass.getName()).containsKey(root);
+            assertThat(moduleOf(javaClass)).as("module of %s", javaClass.getName()).isEqualTo(owners.get(root));
+        }
     }
 
     @Test
@@ -135,6 +154,24 @@ class ArchitectureTest {
                                 d.getDescription() + " reaches into the inside of " + feature)));
             }
         };
+    }
+
+    private static ArchCondition<JavaClass> comeFromModule(String module) {
+        return new ArchCondition<>("come from the " + module + " module") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String origin = moduleOf(javaClass);
+                events.add(new SimpleConditionEvent(javaClass, module.equals(origin),
+                        javaClass.getName() + " comes from " + origin));
+            }
+        };
+    }
+
+    /** The Maven module a class was compiled in: {@code <module>/target/classes} or {@code <module>-<version>.jar}. */
+    static String moduleOf(JavaClass javaClass) {
+        String location = javaClass.getSource().map(source -> source.getUri().toString()).orElse("");
+        Matcher m = MODULE_LOCATION.matcher(location);
+        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "unknown (" + location + ")";
     }
 
     static String owningFeature(String packageName) {
