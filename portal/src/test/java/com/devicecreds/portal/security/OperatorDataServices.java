@@ -1,0 +1,84 @@
+package com.devicecreds.portal.security;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.pool.InventoryService;
+import com.devicecreds.reporting.usage.UsageService;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The services that return operator data, and their public methods found by reflection, so that
+ * security tests cover a method as soon as it is written.
+ */
+final class OperatorDataServices {
+
+    static final List<Class<?>> SERVICES = List.of(InventoryService.class, UsageService.class);
+
+    private OperatorDataServices() {
+    }
+
+    static List<Method> publicMethods() {
+        return SERVICES.stream()
+                .flatMap(service -> Arrays.stream(service.getDeclaredMethods()))
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .sorted(Comparator.comparing(OperatorDataServices::signature))
+                .toList();
+    }
+
+    /** {@code UsageService.outcomesSince(Instant)} */
+    static String signature(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** The roles the method's own access annotation (or its class's) admits. */
+    static Set<String> allowedRoles(Method method) {
+        for (AnnotatedElement element : List.of(method, method.getDeclaringClass())) {
+            if (element.isAnnotationPresent(RolesAllowed.class)) {
+                return Set.of(element.getAnnotation(RolesAllowed.class).value());
+            }
+            if (element.isAnnotationPresent(PermitAll.class)) {
+                return Set.copyOf(Roles.all());
+            }
+            if (element.isAnnotationPresent(DenyAll.class)) {
+                return Set.of();
+            }
+        }
+        throw new AssertionError(signature(method) + " has no access annotation");
+    }
+
+    /** Calls the method on the Spring bean (through its security proxy) with plausible arguments. */
+    static Object invoke(ApplicationContext context, Method method) throws Throwable {
+        Object bean = context.getBean(method.getDeclaringClass());
+        Object[] args = Arrays.stream(method.getParameterTypes()).map(OperatorDataServices::argument).toArray();
+        try {
+            return method.invoke(bean, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Object argument(Class<?> type) {
+        if (type == Instant.class) {
+            return Instant.now().minus(Duration.ofDays(1));
+        }
+        throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
+                + ": add one to " + OperatorDataServices.class.getSimpleName());
+    }
+}

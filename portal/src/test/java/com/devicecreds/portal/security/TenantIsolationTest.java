@@ -1,0 +1,201 @@
+package com.devicecreds.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.devicecreds.access.CurrentActor;
+import com.devicecreds.access.OperatorDirectory;
+import com.devicecreds.access.OperatorDirectory.OperatorSummary;
+import com.devicecreds.access.OperatorRef;
+import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.pool.InventoryService;
+import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.portal.PortalTest;
+import com.devicecreds.reporting.usage.OutcomeCounts;
+import com.devicecreds.reporting.usage.ReasonCount;
+import com.devicecreds.reporting.usage.UsageService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Operator staff see their own operator's data and nothing else, through the real services on the
+ * real database. Two fresh tenants with known data: A has its own type, a shared type authorized
+ * for A only, and events; B has the same kinds of rows and must never show up for A.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationTest {
+
+    /** Every public method of the operator data services, each checked below. A new one fails the coverage test. */
+    private static final Set<String> COVERED = Set.of(
+            "InventoryService.pools()",
+            "UsageService.outcomesSince(Instant)",
+            "UsageService.rejectionsSince(Instant)");
+
+    @Autowired
+    InventoryService inventory;
+    @Autowired
+    UsageService usage;
+    @Autowired
+    OperatorDirectory operators;
+    @Autowired
+    CurrentActor currentActor;
+    @Autowired
+    JdbcClient jdbc;
+
+    private OperatorRef a;
+    private OperatorRef b;
+    private TenantFixture.Type typeOfA;
+    private TenantFixture.Type typeOfB;
+    private TenantFixture.Type sharedForA;
+    private TenantFixture.Type sharedForB;
+    private final Instant since = Instant.now().minus(Duration.ofHours(24));
+
+    @BeforeAll
+    void twoTenants() {
+        var fixture = new TenantFixture(jdbc);
+        a = fixture.operator("tenant-a");
+        b = fixture.operator("tenant-b");
+        typeOfA = fixture.type("own-a", a);
+        typeOfB = fixture.type("own-b", b);
+        sharedForA = fixture.type("shared-a", null);
+        sharedForB = fixture.type("shared-b", null);
+        fixture.authorize(sharedForA, a);
+        fixture.authorize(sharedForB, b);
+        fixture.load(typeOfA, 7, 3);
+        fixture.load(sharedForA, 4, 1);
+        fixture.load(typeOfB, 11, 2);
+        fixture.load(sharedForB, 5, 6);
+
+        var recent = Duration.ofHours(1);
+        fixture.events(a, typeOfA, "delivered", null, 3, recent);
+        fixture.events(a, sharedForA, "re-delivered", null, 1, recent);
+        fixture.events(a, typeOfA, "rejected", "not-on-authorized-list", 2, recent);
+        fixture.events(a, sharedForA, "rejected", "pool-empty", 1, recent);
+        fixture.events(a, typeOfA, "delivered", null, 4, Duration.ofDays(3));
+        fixture.events(b, typeOfB, "delivered", null, 5, recent);
+        fixture.events(b, typeOfB, "re-delivered", null, 2, recent);
+        fixture.events(b, sharedForB, "rejected", "model-not-authorized", 6, recent);
+    }
+
+    @Test
+    void every_public_method_of_the_operator_data_services_is_covered_by_this_test() {
+        var methods = OperatorDataServices.publicMethods().stream().map(OperatorDataServices::signature).toList();
+        assertThat(methods).as("add an isolation check for each new method, then list it in COVERED")
+                .containsExactlyInAnyOrderElementsOf(COVERED);
+    }
+
+    @Test
+    void operator_staff_see_their_own_pools_and_the_shared_pools_authorized_for_them_only() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var pools = inventory.pools();
+
+            assertThat(pools).extracting(PoolSummary::typeCode)
+                    .containsExactlyInAnyOrder(typeOfA.code(), sharedForA.code());
+            assertThat(pools).extracting(PoolSummary::operator)
+                    .containsOnly(Optional.of(a), Optional.empty());
+            assertThat(pool(pools, typeOfA)).extracting(PoolSummary::available, PoolSummary::bound).containsExactly(7L, 3L);
+            assertThat(pool(pools, sharedForA)).extracting(PoolSummary::available, PoolSummary::bound).containsExactly(4L, 1L);
+        }
+    }
+
+    @Test
+    void operator_staff_count_only_their_own_operators_outcomes() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var counts = usage.outcomesSince(since);
+
+            assertThat(counts).isEqualTo(new OutcomeCounts(3, 1, 3));
+            assertThat(counts).isEqualTo(outcomesInDatabase(a));
+        }
+    }
+
+    @Test
+    void operator_staff_see_only_their_own_operators_rejections() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var rejections = usage.rejectionsSince(since);
+
+            assertThat(rejections).containsExactly(new ReasonCount("not-on-authorized-list", 2),
+                    new ReasonCount("pool-empty", 1));
+            assertThat(rejections).containsExactlyInAnyOrderElementsOf(rejectionsInDatabase(a));
+        }
+    }
+
+    @Test
+    void operator_staff_find_only_their_own_operator_in_the_directory() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var scope = currentActor.scope();
+
+            assertThat(operators.visibleTo(scope)).extracting(OperatorSummary::ref).containsExactly(a);
+            assertThat(operators.visibleTo(scope.narrowTo(b))).isEmpty();
+        }
+    }
+
+    @Test
+    void pki_operations_see_the_pools_of_both_tenants() {
+        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            assertThat(inventory.pools()).extracting(PoolSummary::typeCode)
+                    .contains(typeOfA.code(), typeOfB.code(), sharedForA.code(), sharedForB.code());
+        }
+    }
+
+    @Test
+    void pki_operations_count_the_outcomes_and_rejections_of_every_operator() {
+        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            var counts = usage.outcomesSince(since);
+
+            assertThat(counts).isEqualTo(outcomesInDatabase(null));
+            assertThat(counts.delivered()).isGreaterThanOrEqualTo(3 + 5);
+            assertThat(counts.rejected()).isGreaterThanOrEqualTo(3 + 6);
+            assertThat(usage.rejectionsSince(since)).containsExactlyInAnyOrderElementsOf(rejectionsInDatabase(null))
+                    .extracting(ReasonCount::reason).contains("not-on-authorized-list", "model-not-authorized");
+        }
+    }
+
+    @Test
+    void pki_operations_find_both_tenants_in_the_directory() {
+        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            var scope = currentActor.scope();
+
+            assertThat(operators.visibleTo(scope)).extracting(OperatorSummary::ref).contains(a, b);
+            assertThat(operators.visibleTo(scope.narrowTo(b))).extracting(OperatorSummary::ref).containsExactly(b);
+        }
+    }
+
+    private static PoolSummary pool(List<PoolSummary> pools, TenantFixture.Type type) {
+        return pools.stream().filter(p -> p.credentialTypeId() == type.id()).findFirst().orElseThrow();
+    }
+
+    /** The expectation straight from SQL; a null operator counts every operator. */
+    private OutcomeCounts outcomesInDatabase(OperatorRef operator) {
+        return jdbc.sql("""
+                        select count(*) filter (where outcome = 'delivered'), count(*) filter (where outcome = 're-delivered'),
+                               count(*) filter (where outcome = 'rejected')
+                        from provisioning_event where occurred_at >= :since and (:all or operator_id = :operator)""")
+                .param("since", Timestamp.from(since))
+                .param("all", operator == null)
+                .param("operator", operator == null ? -1 : operator.id())
+                .query((rs, n) -> new OutcomeCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    private List<ReasonCount> rejectionsInDatabase(OperatorRef operator) {
+        return jdbc.sql("""
+                        select rejection_reason, count(*) from provisioning_event
+                        where occurred_at >= :since and outcome = 'rejected' and (:all or operator_id = :operator)
+                        group by rejection_reason""")
+                .param("since", Timestamp.from(since))
+                .param("all", operator == null)
+                .param("operator", operator == null ? -1 : operator.id())
+                .query((rs, n) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+}
