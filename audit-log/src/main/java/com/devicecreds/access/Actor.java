@@ -23,12 +23,17 @@ public record Actor(String username, String displayName, Set<String> roles, Opti
         return roles.contains(role);
     }
 
-    /** Operator staff see their operator only; everyone else sees all operators. */
+    /**
+     * Operator staff see their operator only; the other portal roles see all operators. An actor
+     * with no portal role (an unauthenticated caller, {@link #SYSTEM}) sees nothing: the scope fails
+     * closed, so a service that forgot its access rule still returns no operator's rows. Jobs that
+     * work across operators pass {@link OperatorScope#all()} explicitly to internal APIs.
+     */
     public OperatorScope scope() {
         if (hasRole(Roles.OPERATOR_STAFF)) {
             return operator.map(OperatorScope::only)
                     .orElseThrow(() -> new IllegalStateException("Operator staff " + username + " has no operator"));
         }
-        return OperatorScope.all();
+        return roles.stream().anyMatch(Roles.all()::contains) ? OperatorScope.all() : OperatorScope.none();
     }
 }

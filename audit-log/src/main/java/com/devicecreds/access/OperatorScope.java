@@ -17,6 +17,11 @@ public sealed interface OperatorScope {
         return new Only(operator);
     }
 
+    /** A scope that permits no operator's rows. */
+    static OperatorScope none() {
+        return new Only(Only.NOBODY);
+    }
+
     /** True when rows of the given operator may be shown under this scope. */
     boolean permits(short operatorId);
 
@@ -70,7 +75,7 @@ public sealed interface OperatorScope {
 
         @Override
         public OperatorScope narrowTo(OperatorRef operator) {
-            return operator.id() == ref.id() ? this : new Only(NOBODY);
+            return operator.id() == ref.id() ? this : none();
         }
     }
 }

@@ -42,4 +42,13 @@ class ActorTest {
             }
         }
     }
+
+    @Test
+    void an_actor_without_a_portal_role_sees_no_operator() {
+        var scope = Actor.SYSTEM.scope();
+        assertThat(scope.permits((short) 1)).isFalse();
+        assertThat(scope.operatorIdOrNull()).isNotNull();
+        var roleless = new Actor("someone", "Someone", Set.of("UNKNOWN_ROLE"), Optional.empty());
+        assertThat(roleless.scope().permits((short) 1)).isFalse();
+    }
 }
