@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.filter.annotation.TypeExcludeFilters;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole portal on its own embedded PostgreSQL with a small demo world (profile {@code test}),
@@ -19,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles({"dev", "test"})
 @TypeExcludeFilters(OtherTestApplicationsExcludeFilter.class)
+@TestExecutionListeners(listeners = ContextSecurityStrategyListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PortalTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
