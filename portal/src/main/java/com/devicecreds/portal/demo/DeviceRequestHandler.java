@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,6 +40,7 @@ class DeviceRequestHandler {
     private final RevocationList revocations;
     private final Map<String, Pattern> idPatterns = new ConcurrentHashMap<>();
 
+    @Autowired
     DeviceRequestHandler(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this(jdbc, transactions, clock, RevocationList.demo());
     }

@@ -102,23 +102,24 @@ final class HistoryGenerator {
     /** Steers a device towards a rejection; the rules still decide what actually happens to it. */
     private void rejection(FleetState state, long at) {
         Fleet fleet = state.fleet;
-        var type = plan.types.get(fleet.type());
         double r = random.nextDouble();
-        if (r < 0.40 && fleet.listSize() > 0) {
-            decide(state, fleet.listSize() + random.nextInt(fleet.size() - fleet.listSize()), at);
-        } else if (r < 0.70 && type.preBound()) {
-            decide(state, fleet.preboundCount() + random.nextInt(fleet.listSize() - fleet.preboundCount()), at);
-        } else if (r < 0.70 && !type.redelivery() && state.deliveredCount > 0) {
-            decide(state, state.delivered[random.nextInt(state.deliveredCount)], at);
-        } else if (r < 0.78 && !fleet.legacyAuthorized()) {
+        if (r < 0.75) {
+            // Devices missing from the list, and devices without a credential of their own, dominate.
+            boolean done = r < 0.42 ? notOnList(state, at) || withoutCredential(state, at)
+                    : withoutCredential(state, at) || notOnList(state, at);
+            if (done) {
+                return;
+            }
+        }
+        if (r < 0.82 && !fleet.legacyAuthorized()) {
             int device = random.nextInt(fleet.size());
             for (int tries = 0; tries < 500 && plan.modelAuthorized(fleet, device); tries++) {
                 device = random.nextInt(fleet.size());
             }
             decide(state, device, at);
-        } else if (r < 0.85 && state.revoked().length > 0) {
+        } else if (r < 0.88 && state.revoked().length > 0) {
             decide(state, state.revoked[random.nextInt(state.revoked.length)], at);
-        } else if (r < 0.91) {
+        } else if (r < 0.93) {
             record(at, fleet.operator(), fleet.type(), random.nextInt(fleet.size()), BAD_CHAIN_OR_SIGNATURE, -1, true);
         } else if (r < 0.97) {
             record(at, fleet.operator(), fleet.type(), random.nextInt(fleet.size()), UNKNOWN_MODEL, -1, false);
@@ -126,6 +127,30 @@ final class HistoryGenerator {
             int[] stray = plan.strays.get(random.nextInt(plan.strays.size()));
             record(at, stray[0], stray[1], random.nextInt(fleet.size()), OPERATOR_NOT_AUTHORIZED, -1, true);
         }
+    }
+
+    private boolean notOnList(FleetState state, long at) {
+        Fleet fleet = state.fleet;
+        if (fleet.listSize() == 0) {
+            return false;
+        }
+        decide(state, fleet.listSize() + random.nextInt(fleet.size() - fleet.listSize()), at);
+        return true;
+    }
+
+    /** A listed device made after the pre-bound credentials, or one asking again where re-delivery is not allowed. */
+    private boolean withoutCredential(FleetState state, long at) {
+        Fleet fleet = state.fleet;
+        var type = plan.types.get(fleet.type());
+        if (type.preBound()) {
+            decide(state, fleet.preboundCount() + random.nextInt(fleet.listSize() - fleet.preboundCount()), at);
+            return true;
+        }
+        if (!type.redelivery() && state.deliveredCount > 0) {
+            decide(state, state.delivered[random.nextInt(state.deliveredCount)], at);
+            return true;
+        }
+        return false;
     }
 
     /** The service's decision for an authenticated device of a fleet, in the handler's order of checks. */
