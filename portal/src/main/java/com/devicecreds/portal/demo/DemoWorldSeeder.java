@@ -61,6 +61,8 @@ final class DemoWorldSeeder {
 
     private SeedReport seed() throws SQLException {
         var phases = new LinkedHashMap<String, Duration>();
+        log.info("Seeding the demo world: {} provisioning events over {} days, random seed {}", settings.events(),
+                settings.historyDays(), settings.randomSeed());
         long started = System.nanoTime();
         long lap = started;
 

@@ -111,17 +111,21 @@ final class HistoryGenerator {
                 return;
             }
         }
-        if (r < 0.82 && !fleet.legacyAuthorized()) {
+        // The rarer reasons, in proportion, among those that can happen to this fleet.
+        double model = fleet.legacyAuthorized() ? 0 : 0.28;
+        double revoked = state.revoked().length > 0 ? 0.24 : 0;
+        double pick = random.nextDouble() * (model + revoked + 0.20 + 0.16 + 0.12);
+        if (pick < model) {
             int device = random.nextInt(fleet.size());
             for (int tries = 0; tries < 500 && plan.modelAuthorized(fleet, device); tries++) {
                 device = random.nextInt(fleet.size());
             }
             decide(state, device, at);
-        } else if (r < 0.88 && state.revoked().length > 0) {
+        } else if (pick < model + revoked) {
             decide(state, state.revoked[random.nextInt(state.revoked.length)], at);
-        } else if (r < 0.93) {
+        } else if (pick < model + revoked + 0.20) {
             record(at, fleet.operator(), fleet.type(), random.nextInt(fleet.size()), BAD_CHAIN_OR_SIGNATURE, -1, true);
-        } else if (r < 0.97) {
+        } else if (pick < model + revoked + 0.36) {
             record(at, fleet.operator(), fleet.type(), random.nextInt(fleet.size()), UNKNOWN_MODEL, -1, false);
         } else {
             int[] stray = plan.strays.get(random.nextInt(plan.strays.size()));

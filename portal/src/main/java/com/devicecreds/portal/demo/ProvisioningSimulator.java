@@ -38,6 +38,14 @@ class ProvisioningSimulator implements SmartLifecycle {
     private final SplittableRandom random = new SplittableRandom();
     private final Map<ProvisioningOutcome, Integer> tally = new EnumMap<>(ProvisioningOutcome.class);
     private volatile boolean running;
+    /** Cleared at once when the JVM begins to shut down, before Spring stops this bean. */
+    private volatile boolean sending;
+    /**
+     * JVM shutdown hooks run in parallel: the embedded database's own hook may stop the server
+     * before Spring's context closes. This one stops new requests at once on Ctrl-C, so that a
+     * request cut off by the stopping database is not reported as a failure.
+     */
+    private final Thread shutdownSignal = new Thread(() -> sending = false, "provisioning-simulator-shutdown");
     private ScheduledExecutorService executor;
     private SimulatedTraffic traffic;
     private long sampledAt;
@@ -59,6 +67,8 @@ class ProvisioningSimulator implements SmartLifecycle {
             return;
         }
         running = true;
+        sending = true;
+        Runtime.getRuntime().addShutdownHook(shutdownSignal);
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("provisioning-simulator")
                 .daemon().factory());
         long tick = settings.tick().toMillis();
@@ -69,6 +79,12 @@ class ProvisioningSimulator implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        sending = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownSignal);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook has run or is running: nothing to remove.
+        }
         if (executor != null) {
             executor.shutdown();
             try {
@@ -100,6 +116,9 @@ class ProvisioningSimulator implements SmartLifecycle {
     }
 
     private void tick() {
+        if (!sending) {
+            return;
+        }
         try {
             if (traffic == null || System.nanoTime() - sampledAt > RESAMPLE_EVERY.toNanos()) {
                 resample();
@@ -108,7 +127,7 @@ class ProvisioningSimulator implements SmartLifecycle {
                 return;
             }
             int due = poisson(settings.requestsPerSecond() * settings.tick().toMillis() / 1000.0);
-            for (int i = 0; i < due && running; i++) {
+            for (int i = 0; i < due && sending; i++) {
                 var planned = traffic.next();
                 var result = handler.handle(planned.request());
                 tally.merge(result.outcome(), 1, Integer::sum);
@@ -118,8 +137,10 @@ class ProvisioningSimulator implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            if (running) {
+            if (sending) {
                 log.warn("Simulated request failed; carrying on", e);
+            } else {
+                log.debug("Simulated request cut off by shutdown", e);
             }
         }
     }

@@ -44,13 +44,15 @@ final class SimulatedWorld {
             int[] others = models.stream().filter(m -> !authorizedSet.contains(m)).sorted()
                     .mapToInt(Integer::intValue).toArray();
             fleets.add(new SimulatedFleet(operator, type, (String) p[2], (boolean) p[4], authorized, others,
-                    unserved(operator, type, (String) p[3], (boolean) p[4]), served(operator, type)));
+                    unserved(operator, type, (String) p[3], (boolean) p[4], authorized),
+                    served(operator, type, authorized)));
         }
         return fleets;
     }
 
     /** Devices that may ask for the first time: on the list and not yet holding a credential of the type. */
-    private List<SimulatedFleet.Device> unserved(short operator, int type, String bindingMode, boolean listRequired) {
+    private List<SimulatedFleet.Device> unserved(short operator, int type, String bindingMode, boolean listRequired,
+            int[] authorized) {
         String sample;
         if ("pre-bound".equals(bindingMode)) {
             sample = """
@@ -70,16 +72,16 @@ final class SimulatedWorld {
             // Without a list any device may ask; the simulator makes up new ones.
             return List.of();
         }
-        return withModels("select s.device_id, " + LAST_MODEL + " from (" + sample + ") s", operator, type);
+        return withModels("select s.device_id, " + LAST_MODEL + " from (" + sample + ") s", operator, type, authorized);
     }
 
     /** Devices of this operator that were recently given a credential of the type. */
-    private List<SimulatedFleet.Device> served(short operator, int type) {
+    private List<SimulatedFleet.Device> served(short operator, int type, int[] authorized) {
         return withModels("""
                 select distinct on (e.device_id) e.device_id, e.device_model_id from provisioning_event e
                 where e.operator_id = :operator and e.credential_type_id = :type and e.outcome = 'delivered'
                   and e.occurred_at > now() - interval '3 days'
-                order by e.device_id limit :sample""", operator, type);
+                order by e.device_id limit :sample""", operator, type, authorized);
     }
 
     private static final String LAST_MODEL = """
@@ -87,9 +89,17 @@ final class SimulatedWorld {
              where e.device_id = s.device_id and e.device_model_id is not null
              order by e.occurred_at desc limit 1) as model""";
 
-    private List<SimulatedFleet.Device> withModels(String sql, short operator, int type) {
+    /** Devices with the model their last request reported; one that never asked is of an authorized model. */
+    private List<SimulatedFleet.Device> withModels(String sql, short operator, int type, int[] authorized) {
         return jdbc.sql(sql).param("operator", operator).param("type", type).param("sample", SAMPLE)
-                .query((rs, n) -> new SimulatedFleet.Device(rs.getString(1), rs.getInt(2)))
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    int model = rs.getInt(2);
+                    if (rs.wasNull()) {
+                        model = authorized.length == 0 ? -1 : authorized[Math.floorMod(id.hashCode(), authorized.length)];
+                    }
+                    return new SimulatedFleet.Device(id, model);
+                })
                 .list();
     }
 }
