@@ -30,7 +30,7 @@ public class InventoryService {
     }
 
     /** The pools visible to the caller, by type name. Types issued online have no pool and are left out. */
-    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
     public List<PoolSummary> pools() {
         return pools(currentActor.scope());
     }

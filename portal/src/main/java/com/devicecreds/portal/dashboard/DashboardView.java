@@ -37,6 +37,7 @@ import com.vaadin.flow.shared.Registration;
 @Route("")
 @PageTitle("Dashboard")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "Dashboard")
+// Exactly the roles of the services it shows (InventoryService.pools, UsageService.outcomesSince).
 @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
 class DashboardView extends VerticalLayout {
 

@@ -28,7 +28,7 @@ public class UsageService {
         this.currentActor = currentActor;
     }
 
-    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
     public OutcomeCounts outcomesSince(Instant since) {
         return jdbc.sql("""
                         select count(*) filter (where outcome = 'delivered')    as delivered,
@@ -44,7 +44,7 @@ public class UsageService {
                 .single();
     }
 
-    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
     public List<ReasonCount> rejectionsSince(Instant since) {
         return jdbc.sql("""
                         select rejection_reason, count(*) as n
