@@ -116,10 +116,16 @@ class DemoWorldSeederTest {
         long night = count("select count(*) from provisioning_event where extract(hour from occurred_at at time zone 'UTC') between 2 and 4");
         assertThat(evening).isGreaterThan(night * 3);
 
-        double weekendPerDay = count("select count(*) from provisioning_event where extract(isodow from occurred_at at time zone 'UTC') in (6, 7)")
-                / (double) count("select count(distinct date_trunc('day', occurred_at at time zone 'UTC')) from provisioning_event where extract(isodow from occurred_at at time zone 'UTC') in (6, 7)");
-        double weekdayPerDay = count("select count(*) from provisioning_event where extract(isodow from occurred_at at time zone 'UTC') between 1 and 5")
-                / (double) count("select count(distinct date_trunc('day', occurred_at at time zone 'UTC')) from provisioning_event where extract(isodow from occurred_at at time zone 'UTC') between 1 and 5");
+        // Whole days only: the history starts and ends within a day.
+        String fullDays = """
+                select count(*)::float / count(distinct date_trunc('day', occurred_at at time zone 'UTC'))
+                from provisioning_event
+                where occurred_at >= date_trunc('day', (select min(occurred_at) from provisioning_event) at time zone 'UTC')
+                                     at time zone 'UTC' + interval '1 day'
+                  and occurred_at < date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
+                  and extract(isodow from occurred_at at time zone 'UTC') %s""";
+        double weekendPerDay = jdbc.sql(fullDays.formatted("in (6, 7)")).query(Double.class).single();
+        double weekdayPerDay = jdbc.sql(fullDays.formatted("between 1 and 5")).query(Double.class).single();
         assertThat(weekendPerDay).isGreaterThan(weekdayPerDay * 1.1);
 
         long firstWeek = count("select count(*) from provisioning_event where occurred_at < (select min(occurred_at) + interval '7 days' from provisioning_event)");
