@@ -77,15 +77,20 @@ class DashboardView extends VerticalLayout {
     private void configurePools() {
         pools.addClassName("pools");
         pools.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        pools.addColumn(PoolSummary::typeName).setHeader("Credential type").setFlexGrow(3).setSortable(true);
-        pools.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setFlexGrow(2).setSortable(true);
-        pools.addColumn(PoolSummary::credentialKind).setHeader("Kind").setFlexGrow(2);
-        pools.addColumn(PoolSummary::bindingMode).setHeader("Binding").setFlexGrow(1);
-        pools.addColumn(p -> numbers.format(p.available())).setHeader("Available")
+        // Widths that fit a laptop screen without horizontal scrolling; the type name gets the most room,
+        // the kind (mostly in the type's name too) gives way first. Cut text shows in a tooltip.
+        pools.addColumn(PoolSummary::typeName).setHeader("Credential type").setWidth("305px").setFlexGrow(2)
+                .setSortable(true).setTooltipGenerator(PoolSummary::typeName);
+        pools.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setWidth("170px")
+                .setFlexGrow(1).setSortable(true).setTooltipGenerator(p -> p.operatorName().orElse("Shared"));
+        pools.addColumn(PoolSummary::credentialKind).setHeader("Kind").setWidth("120px").setFlexGrow(1)
+                .setTooltipGenerator(PoolSummary::credentialKind);
+        pools.addColumn(PoolSummary::bindingMode).setHeader("Binding").setWidth("150px").setFlexGrow(0);
+        pools.addColumn(p -> numbers.format(p.available())).setHeader("Available").setWidth("120px").setFlexGrow(0)
                 .setComparator(PoolSummary::available).setTextAlign(ColumnTextAlign.END).setSortable(true);
-        pools.addColumn(p -> numbers.format(p.bound())).setHeader("Bound")
+        pools.addColumn(p -> numbers.format(p.bound())).setHeader("Bound").setWidth("100px").setFlexGrow(0)
                 .setComparator(PoolSummary::bound).setTextAlign(ColumnTextAlign.END).setSortable(true);
-        pools.addComponentColumn(DashboardView::fillBar).setHeader("Remaining").setFlexGrow(2);
+        pools.addComponentColumn(DashboardView::fillBar).setHeader("Remaining").setWidth("100px").setFlexGrow(1);
         pools.setAllRowsVisible(false);
         pools.setHeight("100%");
         pools.setMinHeight("320px");

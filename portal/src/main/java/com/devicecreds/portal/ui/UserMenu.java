@@ -16,10 +16,13 @@ class UserMenu extends MenuBar {
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         addClassName("user-menu");
         var avatar = new Avatar(actor.displayName());
+        avatar.setAbbreviation(initials(actor.displayName()));
         avatar.addClassName("user-avatar");
         var name = new Span(actor.displayName());
         name.addClassName("user-name");
-        var root = addItem(new Div(avatar, name));
+        var chip = new Div(avatar, name);
+        chip.addClassName("user-chip");
+        var root = addItem(chip);
 
         var sub = root.getSubMenu();
         var who = new Div(new Span(actor.displayName()),
@@ -29,6 +32,17 @@ class UserMenu extends MenuBar {
         sub.addItem(who).setEnabled(false);
         sub.addSeparator();
         sub.addItem("Sign out", event -> authentication.logout());
+    }
+
+    /** "Nina Berg (Nordkabel)" is NB: the avatar's own abbreviation would take the parenthesis. */
+    static String initials(String displayName) {
+        var sb = new StringBuilder();
+        for (String word : displayName.split("\\s+")) {
+            if (!word.isEmpty() && Character.isLetter(word.charAt(0)) && sb.length() < 2) {
+                sb.append(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        return sb.toString();
     }
 
     static String roleLabel(String role) {
