@@ -79,12 +79,10 @@ class DashboardView extends VerticalLayout {
         pools.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         // Widths that fit a laptop screen without horizontal scrolling; the type name gets the most room,
         // the kind (mostly in the type's name too) gives way first. Cut text shows in a tooltip.
-        pools.addColumn(PoolSummary::typeName).setHeader("Credential type").setWidth("305px").setFlexGrow(2)
+        pools.addColumn(PoolSummary::typeName).setTooltipGenerator(PoolSummary::credentialKind).setHeader("Credential type").setWidth("305px").setFlexGrow(2)
                 .setSortable(true).setTooltipGenerator(PoolSummary::typeName);
-        pools.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setWidth("170px")
+        pools.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setWidth("200px")
                 .setFlexGrow(1).setSortable(true).setTooltipGenerator(p -> p.operatorName().orElse("Shared"));
-        pools.addColumn(PoolSummary::credentialKind).setHeader("Kind").setWidth("120px").setFlexGrow(1)
-                .setTooltipGenerator(PoolSummary::credentialKind);
         pools.addColumn(PoolSummary::bindingMode).setHeader("Binding").setWidth("150px").setFlexGrow(0);
         pools.addColumn(p -> numbers.format(p.available())).setHeader("Available").setWidth("120px").setFlexGrow(0)
                 .setComparator(PoolSummary::available).setTextAlign(ColumnTextAlign.END).setSortable(true);

@@ -48,7 +48,9 @@ class DevLoginView extends HorizontalLayout implements BeforeEnterObserver {
         }
         var form = new VerticalLayout(warning, login, accounts);
         form.addClassName("login-form");
-        add(brand, form);
+        var card = new Div(brand, form);
+        card.addClassName("login-card");
+        add(card);
     }
 
     @Override
