@@ -36,6 +36,32 @@ class SignInEndToEndTest {
         assertThat(failedLogins("pki.ben")).isEqualTo(failedBefore + 1);
     }
 
+    @Test
+    void signing_in_and_out_records_one_login_and_one_logout_and_ends_the_session() {
+        long loginsBefore = auditRows("pm.clara", "LOGIN", "success");
+        long logoutsBefore = auditRows("pm.clara", "LOGOUT", "success");
+        try (var browser = new Browser(port)) {
+            browser.signIn("pm.clara", "demo");
+            var userMenu = browser.waitFor(By.className("user-menu"));
+            assertThat(auditRows("pm.clara", "LOGIN", "success")).isEqualTo(loginsBefore + 1);
+
+            userMenu.click();
+            browser.waitFor(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]")).click();
+            browser.waitUntil("location.pathname.startsWith('/login')");
+
+            // The session is gone: the dashboard sends the browser back to the login page.
+            browser.open("/");
+            browser.waitFor(By.cssSelector("vaadin-login-form #vaadinLoginUsername input"));
+            assertThat(browser.all(By.cssSelector("vaadin-app-layout"))).isEmpty();
+        }
+        assertThat(auditRows("pm.clara", "LOGOUT", "success")).isEqualTo(logoutsBefore + 1);
+    }
+
+    private long auditRows(String username, String action, String outcome) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and outcome = ? and actor = ?")
+                .params(action, outcome, username).query(Long.class).single();
+    }
+
     private long failedLogins(String username) {
         return jdbc.sql("select count(*) from audit_event where action = 'LOGIN' and outcome = 'failed' and actor = ?")
                 .param(username).query(Long.class).single();
