@@ -89,6 +89,8 @@ class DashboardView extends VerticalLayout {
         pools.addColumn(p -> numbers.format(p.bound())).setHeader("Bound").setWidth("100px").setFlexGrow(0)
                 .setComparator(PoolSummary::bound).setTextAlign(ColumnTextAlign.END).setSortable(true);
         pools.addComponentColumn(DashboardView::fillBar).setHeader("Remaining").setWidth("100px").setFlexGrow(1);
+        pools.addItemClickListener(e -> pools.getUI()
+                .ifPresent(ui -> ui.navigate("inventory/" + e.getItem().credentialTypeId())));
         pools.setAllRowsVisible(false);
         pools.setHeight("100%");
         pools.setMinHeight("320px");

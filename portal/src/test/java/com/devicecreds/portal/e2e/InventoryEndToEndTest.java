@@ -1,0 +1,73 @@
+package com.devicecreds.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import com.devicecreds.portal.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class InventoryEndToEndTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void pki_operations_open_a_pool_from_the_inventory_and_see_its_chart_and_batches() {
+        var pool = jdbc.sql("""
+                        select t.id, t.name, (select count(*) from credential_batch b where b.credential_type_id = t.id) as batches
+                        from credential_type t where t.binding_mode <> 'issued-online' order by t.name limit 1""")
+                .query((rs, n) -> new Object[] {rs.getInt("id"), rs.getString("name"), rs.getLong("batches")}).single();
+        try (var browser = new Browser(port)) {
+            browser.signIn("pki.anna", "demo");
+            browser.open("/inventory");
+            browser.waitFor(By.cssSelector(".inventory vaadin-grid"));
+            browser.waitUntilVaadinIsIdle();
+            browser.screenshot("inventory.png");
+
+            browser.open("/inventory/" + pool[0]);
+            browser.waitFor(By.cssSelector(".pool-detail .chart-image"));
+            browser.waitUntilVaadinIsIdle();
+            browser.waitUntil("document.querySelector('.chart-image').complete"
+                    + " && document.querySelector('.chart-image').naturalWidth > 0");
+            assertThat(browser.waitFor(By.cssSelector(".pool-header h2")).getText()).isEqualTo(pool[1]);
+            // Drawn at twice the size shown, for crisp lines on dense screens.
+            assertThat(browser.script("return document.querySelector('.chart-image').naturalWidth")).isEqualTo(2000L);
+            assertThat(browser.script("return document.querySelectorAll('.card vaadin-grid')[1].size"))
+                    .isEqualTo(pool[2]);
+            browser.screenshot("pool-detail.png");
+
+            String src = (String) browser.script("return document.querySelector('.chart-image').src");
+            assertThat(src).startsWith("http://localhost:" + port);
+        }
+    }
+
+    @Test
+    void operator_staff_get_not_found_for_another_operators_pool() {
+        int foreign = jdbc.sql("""
+                        select t.id from credential_type t join operator o on o.id = t.owner_operator_id
+                        where o.code <> 'nordkabel' and t.binding_mode <> 'issued-online' order by t.id limit 1""")
+                .query(Integer.class).single();
+        int own = jdbc.sql("""
+                        select t.id from credential_type t join operator o on o.id = t.owner_operator_id
+                        where o.code = 'nordkabel' and t.binding_mode <> 'issued-online' order by t.id limit 1""")
+                .query(Integer.class).single();
+        try (var browser = new Browser(port)) {
+            browser.signIn("op.nordkabel", "demo");
+            browser.open("/inventory/" + own);
+            browser.waitFor(By.cssSelector(".pool-detail .chart-image"));
+
+            browser.open("/inventory/" + foreign);
+            browser.waitUntilVaadinIsIdle();
+            assertThat(browser.all(By.cssSelector(".pool-detail"))).isEmpty();
+            assertThat((String) browser.script("return document.body.innerText")).containsIgnoringCase("No such key pool");
+        }
+    }
+}
