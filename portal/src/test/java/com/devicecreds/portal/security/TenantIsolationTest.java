@@ -15,6 +15,7 @@ import com.devicecreds.access.OperatorDirectory.OperatorSummary;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.pool.InventoryService;
+import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.reporting.usage.OutcomeCounts;
@@ -38,6 +39,7 @@ class TenantIsolationTest {
     /** Every public method of the operator data services, each checked below. A new one fails the coverage test. */
     private static final Set<String> COVERED = Set.of(
             "InventoryService.pools()",
+            "PoolHistoryService.historyOf(int, int)",
             "UsageService.outcomesSince(Instant)",
             "UsageService.rejectionsSince(Instant)");
 
@@ -45,6 +47,8 @@ class TenantIsolationTest {
     InventoryService inventory;
     @Autowired
     UsageService usage;
+    @Autowired
+    PoolHistoryService history;
     @Autowired
     OperatorDirectory operators;
     @Autowired
@@ -85,6 +89,21 @@ class TenantIsolationTest {
         fixture.events(b, typeOfB, "delivered", null, 5, recent);
         fixture.events(b, typeOfB, "re-delivered", null, 2, recent);
         fixture.events(b, sharedForB, "rejected", "model-not-authorized", 6, recent);
+    }
+
+    @Test
+    void operator_staff_get_the_history_of_their_own_and_authorized_shared_pools_only() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            assertThat(history.historyOf(typeOfA.id(), 7)).isPresent();
+            assertThat(history.historyOf(sharedForA.id(), 7)).isPresent();
+            assertThat(history.historyOf(typeOfB.id(), 7)).isEmpty();
+            assertThat(history.historyOf(sharedForB.id(), 7)).isEmpty();
+            assertThat(history.historyOf(typeOfA.id(), 7).orElseThrow().days())
+                    .allSatisfy(day -> assertThat(day.availableAtEndOfDay()).isBetween(0L, 10L));
+        }
+        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            assertThat(history.historyOf(typeOfB.id(), 7)).isPresent();
+        }
     }
 
     @Test
