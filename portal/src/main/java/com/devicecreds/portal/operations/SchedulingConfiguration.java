@@ -39,4 +39,21 @@ class SchedulingConfiguration {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
     }
+
+    @Bean
+    JobDetail poolCountCompactionJob() {
+        return JobBuilder.newJob(PoolCountCompactionJob.class)
+                .withIdentity("pool-count-compaction", "housekeeping")
+                .withDescription("Fold pool counter deltas into their totals")
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    Trigger poolCountCompactionEvery30Seconds(JobDetail poolCountCompactionJob) {
+        return TriggerBuilder.newTrigger().forJob(poolCountCompactionJob)
+                .withIdentity("pool-count-compaction-30s", "housekeeping")
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30).withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
 }
