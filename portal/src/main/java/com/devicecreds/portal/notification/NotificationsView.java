@@ -32,7 +32,7 @@ import com.vaadin.flow.router.Route;
 @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
 class NotificationsView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
     private final NotificationService notifications;
@@ -69,7 +69,7 @@ class NotificationsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> notifications.page(query.getOffset(), query.getLimit()).stream());
         grid.addComponentColumn(NotificationsView::marker).setHeader("").setWidth("48px").setFlexGrow(0);
-        grid.addColumn(n -> TIME.format(n.createdAt())).setHeader("When").setWidth("170px").setFlexGrow(0);
+        grid.addColumn(n -> TIME.format(n.createdAt())).setHeader("When").setWidth("165px").setFlexGrow(0);
         grid.addColumn(NotificationItem::title).setHeader("Title").setWidth("280px").setFlexGrow(1)
                 .setTooltipGenerator(NotificationItem::title);
         grid.addColumn(NotificationItem::body).setHeader("Message").setFlexGrow(2)

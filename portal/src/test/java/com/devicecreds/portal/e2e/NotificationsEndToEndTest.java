@@ -44,6 +44,12 @@ class NotificationsEndToEndTest {
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(new PoolAlertRaised(
                 alertId, (Integer) pool[0], (String) pool[1], Optional.of(nordkabel), AlertKind.LEVEL, PoolLevel.CRITICAL,
                 840, "Below the critical threshold: load the next batch.", Instant.now())));
+        // A message the mail server refused three times, as the sender leaves it, for the problems section.
+        jdbc.sql("""
+                update mail_outbox set attempts = 3, last_error = '421 Service not available (greylisted)', sent_at = null, sent_via = null,
+                       next_attempt_at = now() + interval '2 minutes'
+                where notification_id = (select id from notification where source_kind = 'pool-alert-raised' and source_id = ?)""")
+                .param(Long.toString(alertId)).update();
     }
 
     @Test
@@ -68,6 +74,8 @@ class NotificationsEndToEndTest {
                     return Array.from(document.querySelectorAll('vaadin-grid.notifications vaadin-grid-cell-content'))
                         .map(c => c.textContent).join('\\n')"""));
             assertThat(grid).contains("load the next batch");
+            browser.waitUntil("document.querySelector('vaadin-grid.mail-outbox-problems').size > 0");
+            browser.waitUntilVaadinIsIdle();
             browser.screenshot("notifications-page.png");
         }
     }

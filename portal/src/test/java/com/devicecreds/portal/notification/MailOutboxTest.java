@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.devicecreds.inventory.alert.AlertKind;
 import com.devicecreds.inventory.alert.PoolAlertRaised;
+import com.devicecreds.inventory.alert.PoolAlertResolved;
 import com.devicecreds.inventory.alert.PoolLevel;
 import com.devicecreds.portal.PortalTest;
 import com.icegreen.greenmail.util.GreenMail;
@@ -184,6 +185,22 @@ class MailOutboxTest {
         assertThat(ids).hasSize(30).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(notifications.stream()
                         .map(n -> MessageIds.of(n, "pki-ops@demo.invalid")).toList());
+    }
+
+    @Test
+    void a_resolved_alert_makes_its_own_notification_and_mail() throws Exception {
+        int type = anyPoolType();
+        long alert = raiseCommitted(type);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(new PoolAlertResolved(
+                alert, type, "Test pool " + type, Optional.empty(), AlertKind.LEVEL, "A batch was loaded.", Instant.now())));
+
+        sender.run();
+
+        long resolved = jdbc.sql("select id from notification where source_kind = 'pool-alert-resolved' and source_id = ?")
+                .param(Long.toString(alert)).query(Long.class).single();
+        assertThat(receivedFor(resolved)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Test pool " + type + ": resolved"));
+        assertThat(receivedFor(notificationOf(alert).orElseThrow())).hasSize(1);
     }
 
     private long raiseCommitted(int type) {
