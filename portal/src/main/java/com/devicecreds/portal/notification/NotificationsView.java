@@ -38,10 +38,11 @@ class NotificationsView extends VerticalLayout {
     private final NotificationService notifications;
     private final Grid<NotificationItem> grid = new Grid<>();
 
-    NotificationsView(NotificationService notifications, CurrentActor currentActor) {
+    NotificationsView(NotificationService notifications, PoolSubscriptionService subscriptions,
+            CurrentActor currentActor) {
         this.notifications = notifications;
         addClassName("notifications-view");
-        setSizeFull();
+        setWidthFull();
 
         var markAll = new Button("Mark all read", e -> {
             notifications.markAllRead();
@@ -52,7 +53,6 @@ class NotificationsView extends VerticalLayout {
         var header = new Div(new H2("Your notifications"), markAll);
         header.addClassName("section-header");
         add(header, configureGrid());
-        setFlexGrow(1, grid);
 
         Actor actor = currentActor.actor();
         if (actor.hasRole(Roles.PKI_OPS) || actor.hasRole(Roles.ADMIN)) {
@@ -60,7 +60,7 @@ class NotificationsView extends VerticalLayout {
             outboxHeader.addClassName("section-header");
             var problems = outboxGrid();
             add(outboxHeader, problems);
-            setFlexGrow(0, problems);
+            add(new PoolSubscriptionsSection(subscriptions));
         }
     }
 
@@ -82,7 +82,7 @@ class NotificationsView extends VerticalLayout {
             }
         });
         grid.setEmptyStateText("No notifications for you yet.");
-        grid.setMinHeight("280px");
+        grid.setHeight("340px");
         return grid;
     }
 
