@@ -2,6 +2,7 @@ package com.devicecreds.portal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database  the embedded PostgreSQL, used when no spring.datasource.url is given
  * @param demo      the demo world seeded into an empty embedded database
  * @param simulator the simulated provisioning service that keeps the demo world moving
+ * @param notifications in-app notifications and the e-mail outbox
  */
 @ConfigurationProperties(prefix = "portal")
 public record PortalProperties(@DefaultValue Database database, @DefaultValue Demo demo,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Simulator simulator, @DefaultValue Notifications notifications) {
 
     /**
      * @param dataDirectory where the embedded server keeps its files across restarts
@@ -42,5 +44,20 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
      */
     public record Simulator(@DefaultValue("false") boolean enabled, @DefaultValue("5") double requestsPerSecond,
             @DefaultValue("1s") Duration tick) {
+    }
+
+    /**
+     * E-mail is sent through Spring's spring.mail.* settings; without spring.mail.host the sender
+     * writes each message to the log instead.
+     *
+     * @param pkiOpsAddresses who receives every pool alert by e-mail
+     * @param from            the sender address of notification e-mails
+     * @param retryBase       wait after the first failed attempt; doubles with every further failure
+     * @param retryCap        longest wait between two attempts
+     * @param maxAttempts     attempts before a message is marked failed
+     */
+    public record Notifications(@DefaultValue("pki-ops@demo.invalid") List<String> pkiOpsAddresses,
+            @DefaultValue("credentials-portal@demo.invalid") String from, @DefaultValue("30s") Duration retryBase,
+            @DefaultValue("1h") Duration retryCap, @DefaultValue("8") int maxAttempts) {
     }
 }

@@ -1,5 +1,7 @@
 package com.devicecreds.portal.ui;
 
+import java.util.Optional;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -19,6 +21,9 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.devicecreds.access.CurrentActor;
+import com.devicecreds.access.Roles;
+import com.devicecreds.portal.notification.NotificationBell;
+import com.devicecreds.portal.notification.NotificationService;
 
 /**
  * The shell around every view: navigation built from each view's {@code @Menu} entry (only the
@@ -29,16 +34,22 @@ import com.devicecreds.access.CurrentActor;
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
+    private final Optional<NotificationBell> bell;
 
-    MainLayout(CurrentActor currentActor, AuthenticationContext authentication) {
+    MainLayout(CurrentActor currentActor, AuthenticationContext authentication, NotificationService notifications) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
 
         viewTitle.addClassName("view-title");
         var spacer = new Div();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(new DrawerToggle(), viewTitle, spacer, new ThemeSwitch(),
-                new UserMenu(currentActor.actor(), authentication));
+        var actor = currentActor.actor();
+        // Only users with a portal role have notifications; the layout also frames error pages.
+        bell = Roles.all().stream().anyMatch(actor::hasRole)
+                ? Optional.of(new NotificationBell(notifications)) : Optional.empty();
+        addToNavbar(new DrawerToggle(), viewTitle, spacer);
+        bell.ifPresent(this::addToNavbar);
+        addToNavbar(new ThemeSwitch(), new UserMenu(actor, authentication));
     }
 
     private static Component brand() {
@@ -66,5 +77,6 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        bell.ifPresent(NotificationBell::refresh);
     }
 }
