@@ -17,6 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.context.ApplicationContext;
@@ -27,7 +28,8 @@ import org.springframework.context.ApplicationContext;
  */
 final class OperatorDataServices {
 
-    static final List<Class<?>> SERVICES = List.of(InventoryService.class, UsageService.class);
+    static final List<Class<?>> SERVICES = List.of(InventoryService.class, UsageService.class,
+            AlertService.class);
 
     private OperatorDataServices() {
     }
@@ -77,6 +79,15 @@ final class OperatorDataServices {
     private static Object argument(Class<?> type) {
         if (type == Instant.class) {
             return Instant.now().minus(Duration.ofDays(1));
+        }
+        if (type == int.class) {
+            return -1; // a credential type id that matches no pool
+        }
+        if (type == long.class) {
+            return -1L; // an alert id that matches no alert
+        }
+        if (type == Duration.class) {
+            return Duration.ofHours(1);
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());
