@@ -83,7 +83,7 @@ public class AlertEngine {
         return switch (raise.kind()) {
             case LEVEL -> raise.to() == PoolLevel.EMPTY
                     ? pool.poolName() + " is empty: devices asking for it are refused. Load a batch now."
-                    : pool.poolName() + " is " + raise.to().name().toLowerCase(Locale.ROOT) + ": " + pool.available()
+                    : pool.poolName() + " is at " + raise.to().name().toLowerCase(Locale.ROOT) + " level: " + pool.available()
                             + " available, " + runway + ". Order or load keys.";
             case RUNWAY -> pool.poolName() + " has " + runway + ", less than the key-generation lead time."
                     + " Order keys now.";
