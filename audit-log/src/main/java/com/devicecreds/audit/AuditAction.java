@@ -9,7 +9,10 @@ public enum AuditAction {
     LOGIN("A user signed in, or tried to"),
     LOGOUT("A user signed out"),
     ACCESS_DENIED("A signed-in user was refused a view or an operation"),
-    DEMO_WORLD_SEEDED("The demo world was generated in an empty database");
+    DEMO_WORLD_SEEDED("The demo world was generated in an empty database"),
+    POOL_THRESHOLDS_CHANGED("A PKI operator changed a pool's inventory thresholds (old and new values kept)"),
+    ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
+    ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch");
 
     private final String meaning;
 

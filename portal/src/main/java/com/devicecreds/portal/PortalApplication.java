@@ -6,6 +6,8 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The admin console and reporting portal over the shared provisioning database.
@@ -13,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(scanBasePackages = "com.devicecreds")
 @ConfigurationPropertiesScan("com.devicecreds")
+// Entities and repositories live in the feature modules (inventory's thresholds first), outside this package.
+@EntityScan("com.devicecreds")
+@EnableJpaRepositories("com.devicecreds")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("themes/portal/portal.css")

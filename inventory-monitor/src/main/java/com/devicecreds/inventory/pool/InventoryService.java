@@ -1,7 +1,12 @@
 package com.devicecreds.inventory.pool;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -9,6 +14,10 @@ import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.OperatorScope;
 import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.alert.PoolLevel;
+import com.devicecreds.inventory.alert.PoolMeasurement;
+import com.devicecreds.inventory.alert.PoolMeasurements;
+import com.devicecreds.inventory.threshold.ThresholdService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +32,17 @@ public class InventoryService {
 
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
+    private final PoolMeasurements measurements;
+    private final ThresholdService thresholds;
+    private final Clock clock;
 
-    InventoryService(JdbcClient jdbc, CurrentActor currentActor) {
+    InventoryService(JdbcClient jdbc, CurrentActor currentActor, PoolMeasurements measurements,
+            ThresholdService thresholds, Clock clock) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
+        this.measurements = measurements;
+        this.thresholds = thresholds;
+        this.clock = clock;
     }
 
     /** The pools visible to the caller, by type name. Types issued online have no pool and are left out. */
@@ -36,14 +52,18 @@ public class InventoryService {
     }
 
     private List<PoolSummary> pools(OperatorScope scope) {
+        Map<Integer, PoolMeasurement> measured = measurements.measure(scope, clock.instant()).stream()
+                .collect(Collectors.toMap(PoolMeasurement::credentialTypeId, Function.identity()));
         return jdbc.sql("""
                         select t.id, t.code, t.name, k.name as kind, o.id as operator_id, o.code as operator_code,
                                o.name as operator_name, t.binding_mode,
                                (select count(*) from credential c
                                  where c.credential_type_id = t.id and c.state = 'available') as available,
                                (select count(*) from credential c
-                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound
+                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound,
+                               coalesce(s.level, 'OK') as level
                         from credential_type t
+                        left join pool_alert_state s on s.credential_type_id = t.id
                         join credential_kind k on k.code = t.credential_kind
                         left join operator o on o.id = t.owner_operator_id
                         where t.binding_mode <> 'issued-online'
@@ -58,9 +78,15 @@ public class InventoryService {
                     short operatorId = rs.getShort("operator_id");
                     Optional<OperatorRef> operator = rs.wasNull() ? Optional.empty()
                             : Optional.of(new OperatorRef(operatorId, rs.getString("operator_code")));
-                    return new PoolSummary(rs.getInt("id"), rs.getString("code"), rs.getString("name"),
+                    int typeId = rs.getInt("id");
+                    var usage = Optional.ofNullable(measured.get(typeId));
+                    double perDay = usage.map(PoolMeasurement::averagePerDay).orElse(0.0);
+                    return new PoolSummary(typeId, rs.getString("code"), rs.getString("name"),
                             rs.getString("kind"), operator, Optional.ofNullable(rs.getString("operator_name")),
-                            rs.getString("binding_mode"), rs.getLong("available"), rs.getLong("bound"));
+                            rs.getString("binding_mode"), rs.getLong("available"), rs.getLong("bound"),
+                            usage.map(PoolMeasurement::deliveredLast24Hours).orElse(0L), perDay,
+                            perDay == 0 ? OptionalDouble.empty() : OptionalDouble.of(rs.getLong("available") / perDay),
+                            PoolLevel.valueOf(rs.getString("level")), thresholds.thresholdsOf(typeId));
                 })
                 .list();
     }

@@ -17,6 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.reporting.usage.UsageService;
@@ -28,7 +29,8 @@ import org.springframework.context.ApplicationContext;
  */
 final class OperatorDataServices {
 
-    static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class);
+    static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
+            AlertService.class);
 
     private OperatorDataServices() {
     }
@@ -80,7 +82,14 @@ final class OperatorDataServices {
             return Instant.now().minus(Duration.ofDays(1));
         }
         if (type == int.class) {
+            // A credential type id and a number of days alike: valid for both, so only access decides.
             return 1;
+        }
+        if (type == long.class) {
+            return -1L; // an alert id that matches no alert
+        }
+        if (type == Duration.class) {
+            return Duration.ofHours(1);
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());

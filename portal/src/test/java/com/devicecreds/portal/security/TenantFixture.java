@@ -81,6 +81,15 @@ final class TenantFixture {
         }
     }
 
+    /** One open LEVEL alert (OK to WARNING) of the type, as the alert engine writes it. */
+    long alert(Type type) {
+        return jdbc.sql("""
+                        insert into inventory_alert (credential_type_id, kind, from_level, to_level, available_at_raise,
+                                                     summary, raised_at)
+                        values (?, 'LEVEL', 'OK', 'WARNING', 7, 'test alert', now()) returning id""")
+                .param(type.id()).query(Long.class).single();
+    }
+
     private static String mac(int prefix, int i) {
         return String.format("%06X%06X", prefix & 0xFFFFFF, i);
     }

@@ -1,6 +1,7 @@
 package com.devicecreds.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.access.OperatorDirectory.OperatorSummary;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.alert.AlertService;
+import com.devicecreds.inventory.alert.InventoryAlert;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Operator staff see their own operator's data and nothing else, through the real services on the
@@ -40,6 +44,11 @@ class TenantIsolationTest {
     private static final Set<String> COVERED = Set.of(
             "InventoryService.pools()",
             "PoolHistoryService.historyOf(int, int)",
+            "AlertService.openAlerts()",
+            "AlertService.alertsOf(int)",
+            "AlertService.acknowledge(long)",
+            "AlertService.snooze(long, Duration)",
+            "AlertService.snoozeUntilNextBatch(long)",
             "UsageService.outcomesSince(Instant)",
             "UsageService.rejectionsSince(Instant)");
 
@@ -49,6 +58,7 @@ class TenantIsolationTest {
     UsageService usage;
     @Autowired
     PoolHistoryService history;
+    AlertService alerts;
     @Autowired
     OperatorDirectory operators;
     @Autowired
@@ -89,6 +99,49 @@ class TenantIsolationTest {
         fixture.events(b, typeOfB, "delivered", null, 5, recent);
         fixture.events(b, typeOfB, "re-delivered", null, 2, recent);
         fixture.events(b, sharedForB, "rejected", "model-not-authorized", 6, recent);
+        alertOfA = fixture.alert(typeOfA);
+        fixture.alert(sharedForA);
+        alertOfB = fixture.alert(typeOfB);
+        fixture.alert(sharedForB);
+    }
+
+    private long alertOfA;
+    private long alertOfB;
+
+    @Test
+    void operator_staff_see_the_alerts_of_their_own_and_their_authorized_shared_pools_only() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            // The scheduled alert engine may add alerts of these pools meanwhile: compare sets, not lists.
+            assertThat(alerts.openAlerts()).extracting(InventoryAlert::credentialTypeId)
+                    .containsOnly(typeOfA.id(), sharedForA.id()).contains(typeOfA.id(), sharedForA.id());
+            assertThat(alerts.alertsOf(typeOfA.id())).extracting(InventoryAlert::id).contains(alertOfA);
+            assertThat(alerts.alertsOf(typeOfA.id())).extracting(InventoryAlert::credentialTypeId).containsOnly(typeOfA.id());
+            assertThat(alerts.alertsOf(typeOfB.id())).isEmpty();
+            assertThat(alerts.alertsOf(sharedForB.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void operator_staff_can_neither_acknowledge_nor_snooze_any_alert() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            for (long id : new long[] {alertOfA, alertOfB}) {
+                assertThatThrownBy(() -> alerts.acknowledge(id)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> alerts.snooze(id, Duration.ofHours(1))).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> alerts.snoozeUntilNextBatch(id)).isInstanceOf(AccessDeniedException.class);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from inventory_alert where id = ? and (acknowledged_at is not null "
+                + "or snoozed_until is not null or snoozed_until_next_batch)").param(alertOfA)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void pki_operations_see_and_snooze_the_alerts_of_both_tenants() {
+        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            assertThat(alerts.openAlerts()).extracting(InventoryAlert::id).contains(alertOfA, alertOfB);
+            assertThat(alerts.snooze(alertOfB, Duration.ofHours(2))).get()
+                    .extracting(alert -> alert.snoozedUntil().isPresent()).isEqualTo(true);
+        }
     }
 
     @Test

@@ -1,0 +1,71 @@
+package com.devicecreds.inventory.alert;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.devicecreds.access.OperatorRef;
+import com.devicecreds.access.OperatorScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures pools in one query: available and bound from credential's partial indexes, delivered
+ * events of the last 24 hours and 7 days from provisioning_event (time-bounded, so only the
+ * current partitions are read), and the latest batch activation. Callers pass the scope: the
+ * alert engine {@link OperatorScope#all()}, user-facing services the caller's.
+ */
+@Component
+public class PoolMeasurements {
+
+    private final JdbcClient jdbc;
+
+    PoolMeasurements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<PoolMeasurement> measure(OperatorScope scope, Instant now) {
+        return jdbc.sql("""
+                        with delivered as (
+                            select credential_type_id,
+                                   count(*) filter (where occurred_at >= :since24h) as last_24h,
+                                   count(*) as last_7d
+                            from provisioning_event
+                            where outcome = 'delivered' and occurred_at >= :since7d and occurred_at < :now
+                            group by credential_type_id)
+                        select t.id, t.name, o.id as operator_id, o.code as operator_code,
+                               (select count(*) from credential c
+                                 where c.credential_type_id = t.id and c.state = 'available') as available,
+                               (select count(*) from credential c
+                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound,
+                               coalesce(d.last_24h, 0) as last_24h, coalesce(d.last_7d, 0) as last_7d,
+                               (select max(b.activated_at) from credential_batch b
+                                 where b.credential_type_id = t.id and b.state = 'active') as last_batch
+                        from credential_type t
+                        left join operator o on o.id = t.owner_operator_id
+                        left join delivered d on d.credential_type_id = t.id
+                        where t.binding_mode <> 'issued-online'
+                          and (cast(:operatorId as smallint) is null
+                               or t.owner_operator_id = :operatorId
+                               or (t.owner_operator_id is null and exists (
+                                     select 1 from type_authorization a
+                                     where a.credential_type_id = t.id and a.operator_id = :operatorId)))
+                        order by t.name""")
+                .param("now", Timestamp.from(now))
+                .param("since24h", Timestamp.from(now.minus(Duration.ofHours(24))))
+                .param("since7d", Timestamp.from(now.minus(Duration.ofDays(7))))
+                .param("operatorId", scope.operatorIdOrNull())
+                .query((rs, n) -> {
+                    short operatorId = rs.getShort("operator_id");
+                    Optional<OperatorRef> operator = rs.wasNull() ? Optional.empty()
+                            : Optional.of(new OperatorRef(operatorId, rs.getString("operator_code")));
+                    var lastBatch = Optional.ofNullable(rs.getTimestamp("last_batch")).map(Timestamp::toInstant);
+                    return new PoolMeasurement(rs.getInt("id"), rs.getString("name"), operator,
+                            rs.getLong("available"), rs.getLong("bound"), rs.getLong("last_24h"),
+                            rs.getLong("last_7d"), lastBatch);
+                })
+                .list();
+    }
+}
