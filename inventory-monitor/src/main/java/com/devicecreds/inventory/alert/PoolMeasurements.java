@@ -36,15 +36,14 @@ public class PoolMeasurements {
                             where outcome = 'delivered' and occurred_at >= :since7d and occurred_at < :now
                             group by credential_type_id)
                         select t.id, t.name, o.id as operator_id, o.code as operator_code,
-                               (select count(*) from credential c
-                                 where c.credential_type_id = t.id and c.state = 'available') as available,
-                               (select count(*) from credential c
-                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound,
+                               coalesce(counts.available, 0) as available,
+                               coalesce(counts.bound, 0) as bound,
                                coalesce(d.last_24h, 0) as last_24h, coalesce(d.last_7d, 0) as last_7d,
                                (select max(b.activated_at) from credential_batch b
                                  where b.credential_type_id = t.id and b.state = 'active') as last_batch
                         from credential_type t
                         left join operator o on o.id = t.owner_operator_id
+                        left join pool_count_now counts on counts.credential_type_id = t.id
                         left join delivered d on d.credential_type_id = t.id
                         where t.binding_mode <> 'issued-online'
                           and (cast(:operatorId as smallint) is null

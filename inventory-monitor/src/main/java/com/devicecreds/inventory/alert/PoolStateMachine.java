@@ -9,7 +9,7 @@ import com.devicecreds.inventory.threshold.Thresholds;
 
 /**
  * The per-pool state machine OK → WARNING → CRITICAL → EMPTY and back, without Spring or a
- * database (docs/decisions/008-inventory-alerts.md):
+ * database (docs/decisions/010-inventory-alerts.md):
  * <ul>
  * <li>a worse level alerts only once it has held for the pending period; EMPTY alerts at once;</li>
  * <li>a better level needs the thresholds exceeded by the recovery margin (hysteresis), and

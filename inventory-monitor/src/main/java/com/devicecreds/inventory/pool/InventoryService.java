@@ -57,15 +57,14 @@ public class InventoryService {
         return jdbc.sql("""
                         select t.id, t.code, t.name, k.name as kind, o.id as operator_id, o.code as operator_code,
                                o.name as operator_name, t.binding_mode,
-                               (select count(*) from credential c
-                                 where c.credential_type_id = t.id and c.state = 'available') as available,
-                               (select count(*) from credential c
-                                 where c.credential_type_id = t.id and c.bound_device_id is not null) as bound,
+                               coalesce(counts.available, 0) as available,
+                               coalesce(counts.bound, 0) as bound,
                                coalesce(s.level, 'OK') as level
                         from credential_type t
                         left join pool_alert_state s on s.credential_type_id = t.id
                         join credential_kind k on k.code = t.credential_kind
                         left join operator o on o.id = t.owner_operator_id
+                        left join pool_count_now counts on counts.credential_type_id = t.id
                         where t.binding_mode <> 'issued-online'
                           and (cast(:operatorId as smallint) is null
                                or t.owner_operator_id = :operatorId

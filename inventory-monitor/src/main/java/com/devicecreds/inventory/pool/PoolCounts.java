@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Credential counts of every pool, read from the counters the database keeps (migration V13):
+ * Credential counts of every pool, read from the counters the database keeps (migrations V13, V14):
  * each pool's compacted totals plus its delta rows not folded yet. A handful of rows per pool,
  * whatever the number of credentials. See docs/decisions/008-pool-counts.md.
  */
@@ -24,12 +24,7 @@ public class PoolCounts {
     /** Counts by credential type id; a type without credentials has no entry. */
     public Map<Integer, Counts> all() {
         return jdbc.sql("""
-                        select credential_type_id, sum(staged) as staged, sum(available) as available,
-                               sum(bound) as bound, sum(revoked) as revoked
-                        from (select credential_type_id, staged, available, bound, revoked from pool_count
-                              union all
-                              select credential_type_id, staged, available, bound, revoked from pool_count_delta) counts
-                        group by credential_type_id""")
+                        select credential_type_id, staged, available, bound, revoked from pool_count_now""")
                 .query((rs, n) -> new Counts(rs.getInt("credential_type_id"), rs.getLong("staged"),
                         rs.getLong("available"), rs.getLong("bound"), rs.getLong("revoked")))
                 .list().stream().collect(Collectors.toUnmodifiableMap(Counts::credentialTypeId, Function.identity()));

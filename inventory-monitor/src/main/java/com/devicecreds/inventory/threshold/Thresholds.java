@@ -16,7 +16,7 @@ public record Thresholds(Limit warning, Limit critical, int leadTimeDays, int re
         Duration pendingPeriod) {
 
     /**
-     * For pools without thresholds of their own (docs/decisions/008-inventory-alerts.md): warning at
+     * For pools without thresholds of their own (docs/decisions/010-inventory-alerts.md): warning at
      * 14 days of runway or 10 % of loaded, critical at 3 days or 3 %; 10 days of lead time, 10 %
      * recovery margin, 2 minutes pending. Critical is below the lead time on purpose: by then the
      * order for keys is late and devices will stop within days.

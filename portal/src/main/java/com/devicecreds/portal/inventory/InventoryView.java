@@ -11,6 +11,7 @@ import com.devicecreds.inventory.pool.PoolSummary;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -38,22 +39,40 @@ class InventoryView extends VerticalLayout {
         filter.setWidth("320px");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(PoolSummary::typeName).setHeader("Credential type").setAutoWidth(true).setFlexGrow(1).setSortable(true);
-        grid.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(PoolSummary::credentialKind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(PoolSummary::bindingMode).setHeader("Binding").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> numbers.format(p.available())).setHeader("Available").setComparator(PoolSummary::available)
-                .setTextAlign(ColumnTextAlign.END).setSortable(true);
-        grid.addColumn(p -> numbers.format(p.bound())).setHeader("Bound").setComparator(PoolSummary::bound)
-                .setTextAlign(ColumnTextAlign.END).setSortable(true);
-        grid.addColumn(p -> numbers.format(p.loaded())).setHeader("Loaded").setComparator(PoolSummary::loaded)
-                .setTextAlign(ColumnTextAlign.END).setSortable(true);
+        grid.addColumn(PoolSummary::typeName).setHeader("Credential type")
+                .setTooltipGenerator(p -> p.credentialKind() + " · " + p.bindingMode()).setWidth("230px").setFlexGrow(2)
+                .setSortable(true);
+        grid.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setWidth("160px").setFlexGrow(1)
+                .setSortable(true);
+        grid.addComponentColumn(InventoryView::level).setHeader("Status").setComparator(PoolSummary::level)
+                .setWidth("110px").setFlexGrow(0).setSortable(true);
+        number("Available", "118px", p -> numbers.format(p.available()), PoolSummary::available);
+        number("Bound", "100px", p -> numbers.format(p.bound()), PoolSummary::bound);
+        number("24 h", "88px", p -> numbers.format(p.deliveredLast24Hours()), PoolSummary::deliveredLast24Hours);
+        number("Per day", "108px", p -> String.format(Locale.US, "%,.0f", p.averagePerDay()), PoolSummary::averagePerDay);
+        number("Runway", "108px", p -> p.runwayDays().isPresent() ? String.format(Locale.US, "%.1f d", p.runwayDays().getAsDouble()) : "—",
+                p -> p.runwayDays().orElse(Double.MAX_VALUE));
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate("inventory/" + e.getItem().credentialTypeId())));
         grid.setSizeFull();
 
         var pools = grid.setItems(inventory.pools());
         filter.addValueChangeListener(e -> pools.setFilter(p -> matches(p, e.getValue())));
         add(filter, grid);
+    }
+
+    /** A right-aligned, sortable number column; "Per day" is the 7-day average, "24 h" the last day's deliveries. */
+    private <C extends Comparable<? super C>> void number(String header, String width,
+            com.vaadin.flow.function.ValueProvider<PoolSummary, String> text,
+            com.vaadin.flow.function.ValueProvider<PoolSummary, C> sortKey) {
+        grid.addColumn(text).setHeader(header).setComparator(sortKey).setTextAlign(ColumnTextAlign.END)
+                .setWidth(width).setFlexGrow(0).setSortable(true);
+    }
+
+    private static Span level(PoolSummary pool) {
+        var name = pool.level().name().toLowerCase(Locale.ROOT);
+        var badge = new Span(name);
+        badge.addClassNames("level-badge", "level-" + name);
+        return badge;
     }
 
     private static boolean matches(PoolSummary pool, String text) {

@@ -7,7 +7,13 @@ import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
+import com.devicecreds.inventory.alert.AlertService;
+import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.inventory.threshold.ThresholdService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.devicecreds.inventory.pool.BatchSummary;
 import com.devicecreds.inventory.pool.DailyPoolPoint;
 import com.devicecreds.inventory.pool.PoolHistory;
@@ -43,12 +49,19 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
             .withZone(ZoneId.systemDefault());
 
     private final PoolHistoryService history;
+    private final ThresholdService thresholds;
+    private final AlertService alerts;
+    private final boolean pkiOps;
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.US);
     private final Select<Integer> period = new Select<>();
     private int typeId;
 
-    PoolDetailView(PoolHistoryService history) {
+    PoolDetailView(PoolHistoryService history, ThresholdService thresholds, AlertService alerts,
+            CurrentActor currentActor) {
         this.history = history;
+        this.thresholds = thresholds;
+        this.alerts = alerts;
+        this.pkiOps = currentActor.actor().hasRole(Roles.PKI_OPS);
         addClassName("pool-detail");
         period.setItems(30, 90, 180);
         period.setItemLabelGenerator(d -> "Last " + d + " days");
@@ -81,8 +94,13 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
         var header = new Div(back, title, facts);
         header.addClassName("pool-header");
 
+        var level = new Span(summary.level().name().toLowerCase(Locale.ROOT));
+        level.addClassNames("level-badge", "level-" + summary.level().name().toLowerCase(Locale.ROOT));
+        header.add(level);
         var tiles = new Div(tile("Available", summary.available()), tile("Bound", summary.bound()),
-                tile("Loaded", summary.loaded()), tile("Delivered, last 24 h", lastDay(pool)));
+                tile("Delivered, last 24 h", summary.deliveredLast24Hours()),
+                textTile("Runway", summary.runwayDays().isPresent()
+                        ? String.format(Locale.US, "%.1f days", summary.runwayDays().getAsDouble()) : "no consumption"));
         tiles.addClassName("tiles");
 
         var chart = new ChartImage("pool-" + summary.typeCode() + ".png",
@@ -92,11 +110,39 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
         chartCard.addClassName("card");
         chartCard.getChildren().findFirst().ifPresent(c -> c.addClassName("card-header"));
 
-        add(header, tiles, chartCard, dayTable(pool), batches(pool));
+        add(header, tiles, thresholdsCard(summary), new AlertsCard(alerts, typeId, pkiOps), chartCard, dayTable(pool),
+                batches(pool));
     }
 
-    private long lastDay(PoolHistory pool) {
-        return pool.days().isEmpty() ? 0 : pool.days().getLast().delivered();
+    private Div thresholdsCard(PoolSummary summary) {
+        var t = summary.thresholds();
+        var text = new Div(new Span("Warning at " + ThresholdsText.limit(t.warning())),
+                new Span("Critical at " + ThresholdsText.limit(t.critical())),
+                new Span("Lead time " + t.leadTimeDays() + " days · recovery margin " + t.recoveryMarginPercent()
+                        + " % · pending " + t.pendingPeriod().toMinutes() + " min"));
+        text.addClassName("thresholds-text");
+        var header = new Div(new H3("Thresholds"));
+        header.addClassName("card-header");
+        if (pkiOps) {
+            var edit = new Button("Edit thresholds", e -> new ThresholdsDialog(summary.typeName(), typeId, thresholds,
+                    this::show).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            edit.addClassName("edit-thresholds");
+            header.add(edit);
+        }
+        var card = new Div(header, text);
+        card.addClassName("card");
+        return card;
+    }
+
+    private Div textTile(String label, String value) {
+        var l = new Span(label);
+        l.addClassName("tile-label");
+        var v = new Span(value);
+        v.addClassName("tile-value");
+        var tile = new Div(l, v);
+        tile.addClassName("tile");
+        return tile;
     }
 
     private Div tile(String label, long value) {
@@ -136,6 +182,7 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(b -> b.activatedAt().map(TIME::format).orElse("—")).setHeader("Activated").setFlexGrow(2);
         grid.setItems(pool.batches());
         grid.setAllRowsVisible(true);
+        grid.addClassName("batches-grid");
         var card = new Div(new H3("Batches"), grid);
         card.addClassName("card");
         return card;

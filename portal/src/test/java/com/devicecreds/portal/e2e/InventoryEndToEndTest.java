@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.devicecreds.portal.PortalTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,13 +41,34 @@ class InventoryEndToEndTest {
             assertThat(browser.waitFor(By.cssSelector(".pool-header h2")).getText()).isEqualTo(pool[1]);
             // Drawn at twice the size shown, for crisp lines on dense screens.
             assertThat(browser.script("return document.querySelector('.chart-image').naturalWidth")).isEqualTo(2000L);
-            assertThat(browser.script("return document.querySelectorAll('.card vaadin-grid')[1].size"))
-                    .isEqualTo(pool[2]);
+            assertThat(browser.script("return document.querySelector('.batches-grid').size")).isEqualTo(pool[2]);
             browser.screenshot("pool-detail.png");
+            assertThat((String) browser.script("return document.querySelector('.chart-image').src"))
+                    .startsWith("http://localhost:" + port);
 
-            String src = (String) browser.script("return document.querySelector('.chart-image').src");
-            assertThat(src).startsWith("http://localhost:" + port);
+            // Thresholds: a critical level above the warning level is explained, and nothing typed is lost.
+            browser.waitFor(By.cssSelector(".edit-thresholds")).click();
+            var warning = browser.waitFor(By.cssSelector("#warning-percent input"));
+            var critical = browser.waitFor(By.cssSelector("#critical-percent input"));
+            warning.sendKeys(Keys.chord(Keys.CONTROL, "a"), "20");
+            critical.sendKeys(Keys.chord(Keys.CONTROL, "a"), "25");
+            browser.waitFor(By.xpath("//vaadin-button[contains(., 'Save thresholds')]")).click();
+            browser.waitUntilVaadinIsIdle();
+            assertThat(browser.waitFor(By.cssSelector(".form-problems")).getText())
+                    .contains("critical percent (25) must be below the warning percent (20)");
+            assertThat(critical.getDomProperty("value")).isEqualTo("25");
+            browser.screenshot("thresholds-invalid.png");
+
+            critical.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+            browser.waitFor(By.xpath("//vaadin-button[contains(., 'Save thresholds')]")).click();
+            browser.waitUntil("document.querySelector('vaadin-dialog-overlay[opened]') === null");
+            browser.waitUntilVaadinIsIdle();
+            assertThat(browser.waitFor(By.cssSelector(".thresholds-text")).getText())
+                    .contains("Warning at 20 % of loaded").contains("Critical at 5 % of loaded");
         }
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'POOL_THRESHOLDS_CHANGED' and outcome = 'success' "
+                + "and actor = 'pki.anna' and target = ?").param("credential-type:" + pool[0]).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -58,6 +58,7 @@ class TenantIsolationTest {
     UsageService usage;
     @Autowired
     PoolHistoryService history;
+    @Autowired
     AlertService alerts;
     @Autowired
     OperatorDirectory operators;
