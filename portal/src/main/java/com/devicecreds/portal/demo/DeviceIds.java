@@ -48,8 +48,14 @@ final class DeviceIds {
         return "serial".equals(kind) ? trimmed : SEPARATORS.matcher(trimmed).replaceAll("");
     }
 
-    /** A MAC in the colon-separated lower-case form some device firmware reports. */
+    /**
+     * A MAC in the colon-separated lower-case form some device firmware reports. Anything that is not
+     * a normalized MAC (12 hex digits) is reported as it is.
+     */
     static String colonSeparated(String mac) {
+        if (!mac.matches("[0-9A-F]{12}")) {
+            return mac;
+        }
         var sb = new StringBuilder(17);
         for (int i = 0; i < mac.length(); i += 2) {
             sb.append(i == 0 ? "" : ":").append(mac, i, i + 2);

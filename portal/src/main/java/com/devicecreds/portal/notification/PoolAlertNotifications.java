@@ -38,8 +38,9 @@ class PoolAlertNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(PoolAlertRaised alert) {
-        String title = "%s: %s %s".formatted(alert.poolName(), alert.kind().name().toLowerCase(),
-                alert.level().name().toLowerCase());
+        String title = alert.kind() == com.devicecreds.inventory.alert.AlertKind.RUNWAY
+                ? "%s: runway below the key-generation lead time".formatted(alert.poolName())
+                : "%s is %s".formatted(alert.poolName(), alert.level().name().toLowerCase(java.util.Locale.ROOT));
         publish(RAISED, alert.alertId(), alert.credentialTypeId(), alert.operator(), title,
                 alert.summary() + "\n\nAvailable credentials: " + alert.available());
     }
@@ -56,8 +57,9 @@ class PoolAlertNotifications {
         operator.ifPresent(o -> audience.add(Roles.OPERATOR_STAFF));
         List<String> mailTo = new ArrayList<>(pkiOpsAddresses);
         mailTo.addAll(subscribers(credentialTypeId));
-        notifications.publish(new NotificationRequest(title, body, Optional.of("notifications"), audience, operator,
-                kind, Long.toString(alertId), mailTo));
+        // The notification opens the pool it is about.
+        notifications.publish(new NotificationRequest(title, body, Optional.of("inventory/" + credentialTypeId),
+                audience, operator, kind, Long.toString(alertId), mailTo));
     }
 
     private List<String> subscribers(int credentialTypeId) {

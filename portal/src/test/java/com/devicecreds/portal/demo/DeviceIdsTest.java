@@ -47,4 +47,11 @@ class DeviceIdsTest {
         assertThat(DeviceIds.normalize("serial", "hlx-abc123")).isEqualTo("HLX-ABC123");
         assertThat(DeviceIds.colonSeparated("0C4F5A0ABBCC")).isEqualTo("0c:4f:5a:0a:bb:cc");
     }
+
+    @Test
+    void only_a_normalized_mac_is_reported_colon_separated() {
+        assertThat(DeviceIds.colonSeparated("0C4F5A0ABBC")).isEqualTo("0C4F5A0ABBC");
+        assertThat(DeviceIds.colonSeparated("HLX-00AB")).isEqualTo("HLX-00AB");
+        assertThat(DeviceIds.colonSeparated("0C4F5A0ABBCC")).isEqualTo("0c:4f:5a:0a:bb:cc");
+    }
 }
