@@ -18,17 +18,25 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 
-/** Every key pool the user may see; a row opens the pool's detail. */
+/** Every key pool the user may see, refreshed while open; a row opens the pool's detail. */
 @Route("inventory")
 @PageTitle("Key inventory")
 @Menu(order = 1, icon = "vaadin:stock", title = "Key inventory")
 @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
 class InventoryView extends VerticalLayout {
 
+    static final int REFRESH_MILLIS = 15_000;
+
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.US);
     private final Grid<PoolSummary> grid = new Grid<>();
     private final TextField filter = new TextField();
+    private final java.util.List<PoolSummary> rows = new java.util.ArrayList<>();
+    private final InventoryService inventory;
+    private Registration polling;
 
     InventoryView(InventoryService inventory) {
         addClassName("inventory");
@@ -55,9 +63,32 @@ class InventoryView extends VerticalLayout {
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate("inventory/" + e.getItem().credentialTypeId())));
         grid.setSizeFull();
 
-        var pools = grid.setItems(inventory.pools());
+        this.inventory = inventory;
+        var pools = grid.setItems(rows);
+        refresh();
         filter.addValueChangeListener(e -> pools.setFilter(p -> matches(p, e.getValue())));
         add(filter, grid);
+    }
+
+    /** Replaces the rows in place, so the user's filter and sort order stay as they are. */
+    private void refresh() {
+        rows.clear();
+        rows.addAll(inventory.pools());
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        polling = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
     }
 
     /** A right-aligned, sortable number column; "Per day" is the 7-day average, "24 h" the last day's deliveries. */
