@@ -20,6 +20,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class PoolMeasurements {
 
+    /**
+     * The pools a scope may see, as a condition on credential_type {@code t} with {@code :operatorId}:
+     * types that have a pool (not issued online) and are the operator's own or shared and authorized
+     * for it; every pool when {@code :operatorId} is null. InventoryService shares it.
+     */
+    public static final String VISIBLE_POOLS = "\n" + """
+            t.binding_mode <> 'issued-online'
+              and (cast(:operatorId as smallint) is null
+                   or t.owner_operator_id = :operatorId
+                   or (t.owner_operator_id is null and exists (
+                         select 1 from type_authorization a
+                         where a.credential_type_id = t.id and a.operator_id = :operatorId)))
+            """;
+
     private final JdbcClient jdbc;
 
     PoolMeasurements(JdbcClient jdbc) {
@@ -45,12 +59,7 @@ public class PoolMeasurements {
                         left join operator o on o.id = t.owner_operator_id
                         left join pool_count_now counts on counts.credential_type_id = t.id
                         left join delivered d on d.credential_type_id = t.id
-                        where t.binding_mode <> 'issued-online'
-                          and (cast(:operatorId as smallint) is null
-                               or t.owner_operator_id = :operatorId
-                               or (t.owner_operator_id is null and exists (
-                                     select 1 from type_authorization a
-                                     where a.credential_type_id = t.id and a.operator_id = :operatorId)))
+                        where """ + VISIBLE_POOLS + """
                         order by t.name""")
                 .param("now", Timestamp.from(now))
                 .param("since24h", Timestamp.from(now.minus(Duration.ofHours(24))))

@@ -18,6 +18,7 @@ import com.devicecreds.inventory.alert.PoolLevel;
 import com.devicecreds.inventory.alert.PoolMeasurement;
 import com.devicecreds.inventory.alert.PoolMeasurements;
 import com.devicecreds.inventory.threshold.ThresholdService;
+import com.devicecreds.inventory.threshold.Thresholds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,7 @@ public class InventoryService {
     private List<PoolSummary> pools(OperatorScope scope) {
         Map<Integer, PoolMeasurement> measured = measurements.measure(scope, clock.instant()).stream()
                 .collect(Collectors.toMap(PoolMeasurement::credentialTypeId, Function.identity()));
+        Map<Integer, Thresholds> own = thresholds.ownThresholds();
         return jdbc.sql("""
                         select t.id, t.code, t.name, k.name as kind, o.id as operator_id, o.code as operator_code,
                                o.name as operator_name, t.binding_mode,
@@ -65,12 +67,7 @@ public class InventoryService {
                         join credential_kind k on k.code = t.credential_kind
                         left join operator o on o.id = t.owner_operator_id
                         left join pool_count_now counts on counts.credential_type_id = t.id
-                        where t.binding_mode <> 'issued-online'
-                          and (cast(:operatorId as smallint) is null
-                               or t.owner_operator_id = :operatorId
-                               or (t.owner_operator_id is null and exists (
-                                     select 1 from type_authorization a
-                                     where a.credential_type_id = t.id and a.operator_id = :operatorId)))
+                        where """ + PoolMeasurements.VISIBLE_POOLS + """
                         order by t.name""")
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> {
@@ -85,7 +82,7 @@ public class InventoryService {
                             rs.getString("binding_mode"), rs.getLong("available"), rs.getLong("bound"),
                             usage.map(PoolMeasurement::deliveredLast24Hours).orElse(0L), perDay,
                             perDay == 0 ? OptionalDouble.empty() : OptionalDouble.of(rs.getLong("available") / perDay),
-                            PoolLevel.valueOf(rs.getString("level")), thresholds.thresholdsOf(typeId));
+                            PoolLevel.valueOf(rs.getString("level")), own.getOrDefault(typeId, Thresholds.DEFAULTS));
                 })
                 .list();
     }

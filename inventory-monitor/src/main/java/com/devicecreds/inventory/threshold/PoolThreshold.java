@@ -38,6 +38,10 @@ class PoolThreshold {
         this.credentialTypeId = credentialTypeId;
     }
 
+    int credentialTypeId() {
+        return credentialTypeId;
+    }
+
     Thresholds thresholds() {
         return new Thresholds(Limit.of(warningAvailable, warningPercent, warningRunwayDays),
                 Limit.of(criticalAvailable, criticalPercent, criticalRunwayDays),

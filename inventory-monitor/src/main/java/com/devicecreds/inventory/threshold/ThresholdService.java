@@ -1,5 +1,8 @@
 package com.devicecreds.inventory.threshold;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import java.time.Clock;
 
 import jakarta.annotation.security.PermitAll;
@@ -38,6 +41,14 @@ public class ThresholdService {
     @Transactional(readOnly = true)
     public Thresholds thresholdsOf(int credentialTypeId) {
         return repository.findById(credentialTypeId).map(PoolThreshold::thresholds).orElse(Thresholds.DEFAULTS);
+    }
+
+    /** The thresholds of every pool that has its own, by credential type id (the rest use the defaults). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<Integer, Thresholds> ownThresholds() {
+        return repository.findAll().stream()
+                .collect(Collectors.toUnmodifiableMap(PoolThreshold::credentialTypeId, PoolThreshold::thresholds));
     }
 
     /** Replaces the pool's thresholds; refused with every problem listed when they are inconsistent. Audited once. */

@@ -73,17 +73,22 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var id = event.getRouteParameters().getInteger("typeId");
-        if (id.isEmpty() || history.historyOf(id.get(), 1).isEmpty()) {
+        var pool = id.flatMap(type -> history.historyOf(type, period.getValue()));
+        if (pool.isEmpty()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such key pool");
             return;
         }
         typeId = id.get();
-        show();
+        show(pool.get());
     }
 
+    /** Shows the pool again (another period, thresholds just saved); it may have been removed meanwhile. */
     private void show() {
+        history.historyOf(typeId, period.getValue()).ifPresent(this::show);
+    }
+
+    private void show(PoolHistory pool) {
         removeAll();
-        PoolHistory pool = history.historyOf(typeId, period.getValue()).orElseThrow();
         var summary = pool.pool();
         var title = new H2(summary.typeName());
         var facts = new Span(summary.operatorName().orElse("Shared type") + " · " + summary.credentialKind() + " · "
