@@ -3,6 +3,7 @@ package com.devicecreds.inventory.alert;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Measures pools in one query: available and bound from credential's partial indexes, delivered
- * events of the last 24 hours and 7 days from provisioning_event (time-bounded, so only the
- * current partitions are read), and the latest batch activation. Callers pass the scope: the
+ * Measures pools in one query: available and bound from the pool counters (V13), credentials bound in
+ * the last 24 and 7 × 24 hourly buckets from the hourly consumption counters (V18: the current,
+ * partial hour and the hours before it, so a window is up to one hour short of its name), and the
+ * latest batch activation. A few rows per pool, however many credentials and events there are. Callers pass the scope: the
  * alert engine {@link OperatorScope#all()}, user-facing services the caller's.
  */
 @Component
@@ -34,21 +36,36 @@ public class PoolMeasurements {
                          where a.credential_type_id = t.id and a.operator_id = :operatorId)))
             """;
 
+    /**
+     * Per pool, the credentials bound in the last 24 and 7 × 24 hourly buckets (V18), as a common table
+     * expression {@code delivered(credential_type_id, last_24h, last_7d)}; bind its parameters with
+     * {@link #window}. InventoryService shares it.
+     */
+    public static final String DELIVERED = """
+            delivered as (
+                select credential_type_id,
+                       sum(bound) filter (where hour >= :since24h) as last_24h,
+                       sum(bound) as last_7d
+                from pool_consumption_now
+                where hour >= :since7d and hour <= :now
+                group by credential_type_id)
+            """;
+
     private final JdbcClient jdbc;
 
-    PoolMeasurements(JdbcClient jdbc) {
+    public PoolMeasurements(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Binds the parameters of {@link #DELIVERED} for the windows ending at {@code now}. */
+    public static JdbcClient.StatementSpec window(JdbcClient.StatementSpec statement, Instant now) {
+        return statement.param("now", Timestamp.from(now))
+                .param("since24h", Timestamp.from(hoursBack(now, 24)))
+                .param("since7d", Timestamp.from(hoursBack(now, 7 * 24)));
+    }
+
     public List<PoolMeasurement> measure(OperatorScope scope, Instant now) {
-        return jdbc.sql("""
-                        with delivered as (
-                            select credential_type_id,
-                                   count(*) filter (where occurred_at >= :since24h) as last_24h,
-                                   count(*) as last_7d
-                            from provisioning_event
-                            where outcome = 'delivered' and occurred_at >= :since7d and occurred_at < :now
-                            group by credential_type_id)
+        return window(jdbc.sql("with " + DELIVERED + """
                         select t.id, t.name, o.id as operator_id, o.code as operator_code,
                                coalesce(counts.available, 0) as available,
                                coalesce(counts.bound, 0) as bound,
@@ -60,10 +77,7 @@ public class PoolMeasurements {
                         left join pool_count_now counts on counts.credential_type_id = t.id
                         left join delivered d on d.credential_type_id = t.id
                         where """ + VISIBLE_POOLS + """
-                        order by t.name""")
-                .param("now", Timestamp.from(now))
-                .param("since24h", Timestamp.from(now.minus(Duration.ofHours(24))))
-                .param("since7d", Timestamp.from(now.minus(Duration.ofDays(7))))
+                        order by t.name"""), now)
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> {
                     short operatorId = rs.getShort("operator_id");
@@ -75,5 +89,10 @@ public class PoolMeasurements {
                             rs.getLong("last_7d"), lastBatch);
                 })
                 .list();
+    }
+
+    /** The first of the last {@code hours} UTC hour buckets, the current (partial) hour included. */
+    static Instant hoursBack(Instant now, int hours) {
+        return now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hours - 1L));
     }
 }

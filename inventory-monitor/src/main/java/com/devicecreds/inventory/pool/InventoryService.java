@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -15,7 +13,6 @@ import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.OperatorScope;
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.alert.PoolLevel;
-import com.devicecreds.inventory.alert.PoolMeasurement;
 import com.devicecreds.inventory.alert.PoolMeasurements;
 import com.devicecreds.inventory.threshold.ThresholdService;
 import com.devicecreds.inventory.threshold.Thresholds;
@@ -33,15 +30,12 @@ public class InventoryService {
 
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
-    private final PoolMeasurements measurements;
     private final ThresholdService thresholds;
     private final Clock clock;
 
-    InventoryService(JdbcClient jdbc, CurrentActor currentActor, PoolMeasurements measurements,
-            ThresholdService thresholds, Clock clock) {
+    InventoryService(JdbcClient jdbc, CurrentActor currentActor, ThresholdService thresholds, Clock clock) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
-        this.measurements = measurements;
         this.thresholds = thresholds;
         this.clock = clock;
     }
@@ -53,35 +47,34 @@ public class InventoryService {
     }
 
     private List<PoolSummary> pools(OperatorScope scope) {
-        Map<Integer, PoolMeasurement> measured = measurements.measure(scope, clock.instant()).stream()
-                .collect(Collectors.toMap(PoolMeasurement::credentialTypeId, Function.identity()));
         Map<Integer, Thresholds> own = thresholds.ownThresholds();
-        return jdbc.sql("""
+        return PoolMeasurements.window(jdbc.sql("with " + PoolMeasurements.DELIVERED + """
                         select t.id, t.code, t.name, k.name as kind, o.id as operator_id, o.code as operator_code,
                                o.name as operator_name, t.binding_mode,
                                coalesce(counts.available, 0) as available,
                                coalesce(counts.bound, 0) as bound,
+                               coalesce(d.last_24h, 0) as last_24h, coalesce(d.last_7d, 0) as last_7d,
                                coalesce(s.level, 'OK') as level
                         from credential_type t
                         left join pool_alert_state s on s.credential_type_id = t.id
                         join credential_kind k on k.code = t.credential_kind
                         left join operator o on o.id = t.owner_operator_id
                         left join pool_count_now counts on counts.credential_type_id = t.id
+                        left join delivered d on d.credential_type_id = t.id
                         where """ + PoolMeasurements.VISIBLE_POOLS + """
-                        order by t.name""")
+                        order by t.name"""), clock.instant())
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> {
                     short operatorId = rs.getShort("operator_id");
                     Optional<OperatorRef> operator = rs.wasNull() ? Optional.empty()
                             : Optional.of(new OperatorRef(operatorId, rs.getString("operator_code")));
                     int typeId = rs.getInt("id");
-                    var usage = Optional.ofNullable(measured.get(typeId));
-                    double perDay = usage.map(PoolMeasurement::averagePerDay).orElse(0.0);
+                    long available = rs.getLong("available");
+                    double perDay = rs.getLong("last_7d") / 7.0;
                     return new PoolSummary(typeId, rs.getString("code"), rs.getString("name"),
                             rs.getString("kind"), operator, Optional.ofNullable(rs.getString("operator_name")),
-                            rs.getString("binding_mode"), rs.getLong("available"), rs.getLong("bound"),
-                            usage.map(PoolMeasurement::deliveredLast24Hours).orElse(0L), perDay,
-                            perDay == 0 ? OptionalDouble.empty() : OptionalDouble.of(rs.getLong("available") / perDay),
+                            rs.getString("binding_mode"), available, rs.getLong("bound"), rs.getLong("last_24h"), perDay,
+                            perDay == 0 ? OptionalDouble.empty() : OptionalDouble.of(available / perDay),
                             PoolLevel.valueOf(rs.getString("level")), own.getOrDefault(typeId, Thresholds.DEFAULTS));
                 })
                 .list();

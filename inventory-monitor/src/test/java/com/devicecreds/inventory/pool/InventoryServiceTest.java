@@ -37,18 +37,19 @@ class InventoryServiceTest {
         pool.load(1000, now.minus(Duration.ofDays(30)));
         pool.deliver(140, now.minus(Duration.ofDays(3)));
         pool.deliver(70, now.minus(Duration.ofHours(1)));
+        pool.deliver(7, now.minus(Duration.ofHours(25)));
         pool.deliver(500, now.minus(Duration.ofDays(9)));
         engine.evaluateAll();
 
         try (var staff = SignedIn.operatorStaff(pool.operatorCode)) {
             var summary = inventory.pools().stream().filter(p -> p.credentialTypeId() == pool.typeId)
                     .findFirst().orElseThrow();
-            assertThat(summary.available()).isEqualTo(290);
+            assertThat(summary.available()).isEqualTo(283);
             assertThat(summary.loaded()).isEqualTo(1000);
-            assertThat(summary.deliveredLast24Hours()).isEqualTo(70);
-            assertThat(summary.averagePerDay()).isEqualTo(30.0);
-            assertThat(summary.runwayDays().getAsDouble()).isCloseTo(9.67, within(0.01));
-            assertThat(summary.level()).as("9.7 days is below 14, but still pending").isEqualTo(PoolLevel.OK);
+            assertThat(summary.deliveredLast24Hours()).as("25 hours ago is not in the last 24").isEqualTo(70);
+            assertThat(summary.averagePerDay()).as("9 days ago is not in the last 7").isEqualTo(31.0);
+            assertThat(summary.runwayDays().getAsDouble()).isCloseTo(9.13, within(0.01));
+            assertThat(summary.level()).as("9.1 days is below 14, but still pending").isEqualTo(PoolLevel.OK);
             assertThat(summary.thresholds()).isEqualTo(Thresholds.DEFAULTS);
         }
     }

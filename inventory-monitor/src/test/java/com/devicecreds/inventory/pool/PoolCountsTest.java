@@ -2,6 +2,10 @@ package com.devicecreds.inventory.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,12 +67,8 @@ class PoolCountsTest {
         jdbc.sql("update credential set state = 'available' where credential_type_id = ? and state = 'staged'")
                 .param(type).update();
         bind(120);
-        jdbc.sql("""
-                        update credential set state = 'revoked', bound_device_id = null, bound_at = null
-                        where id in (select id from credential where credential_type_id = ? and state = 'bound' limit 7)""")
-                .param(type).update();
-        jdbc.sql("delete from credential where id in (select id from credential where credential_type_id = ? and state = 'available' limit 9)")
-                .param(type).update();
+        revokeBound(7);
+        delete("available", 9);
         // An update that changes no state records no delta.
         jdbc.sql("update credential set payload = '\\x01' where credential_type_id = ? and state = 'available'").param(type).update();
         assertCountsAreExact();
@@ -119,8 +119,41 @@ class PoolCountsTest {
 
         assertCountsAreExact();
         assertThat(counts.all().get(type).bound()).isEqualTo(750);
+        assertThat(consumption().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(750);
         counts.compact();
         assertCountsAreExact();
+        assertThat(consumption().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(750);
+    }
+
+    @Test
+    void consumption_counts_each_binding_once_in_the_utc_hour_it_happened() {
+        Instant nineOClock = Instant.parse("2026-03-02T09:00:00Z");
+        insert(100, "staged");
+        // Activating a batch consumes nothing.
+        jdbc.sql("update credential set state = 'available' where credential_type_id = ? and state = 'staged'")
+                .param(type).update();
+        bindAt(10, nineOClock.plusSeconds(59 * 60 + 59));
+        bindAt(5, nineOClock.plusSeconds(3600));
+        tx.executeWithoutResult(status -> {
+            bindAt(20, nineOClock);
+            status.setRollbackOnly();
+        });
+        // Issued online: inserted already bound.
+        jdbc.sql("""
+                        insert into credential (credential_ref, credential_type_id, batch_id, payload, state, bound_device_id, bound_at)
+                        select 'online-' || g, ?, ?, '\\x00', 'bound', 'ONL' || g, ? from generate_series(1, 3) g""")
+                .params(type, batch, Timestamp.from(nineOClock.minusSeconds(1))).update();
+        // What happens to bound credentials later does not undo their consumption.
+        jdbc.sql("update credential set payload = '\\x02' where credential_type_id = ? and state = 'bound'").param(type).update();
+        revokeBound(2);
+        delete("bound", 1);
+
+        var expected = Map.of(nineOClock.minusSeconds(3600), 3L, nineOClock, 10L, nineOClock.plusSeconds(3600), 5L);
+        assertThat(consumption()).isEqualTo(expected);
+        counts.compact();
+        assertThat(jdbc.sql("select count(*) from pool_consumption_delta where credential_type_id = ?").param(type)
+                .query(Long.class).single()).isZero();
+        assertThat(consumption()).isEqualTo(expected);
     }
 
     private void insert(int n, String state) {
@@ -137,6 +170,36 @@ class PoolCountsTest {
                         where id in (select id from credential where credential_type_id = ? and state = 'available'
                                      order by id limit ? for update skip locked)""")
                 .params(type, n).update();
+    }
+
+    private void revokeBound(int n) {
+        jdbc.sql("""
+                        update credential set state = 'revoked', bound_device_id = null, bound_at = null
+                        where id in (select id from credential where credential_type_id = ? and state = 'bound' limit ?)""")
+                .params(type, n).update();
+    }
+
+    private void delete(String state, int n) {
+        jdbc.sql("delete from credential where id in (select id from credential where credential_type_id = ? and state = ? limit ?)")
+                .params(type, state, n).update();
+    }
+
+    private void bindAt(int n, Instant at) {
+        jdbc.sql("""
+                        update credential set state = 'bound', bound_device_id = 'DEV' || id, bound_at = ?
+                        where id in (select id from credential where credential_type_id = ? and state = 'available'
+                                     order by id limit ?)""")
+                .params(Timestamp.from(at), type, n).update();
+    }
+
+    /** Credentials bound per UTC hour, as readers see them. */
+    private Map<Instant, Long> consumption() {
+        var hours = new TreeMap<Instant, Long>();
+        jdbc.sql("select hour, bound from pool_consumption_now where credential_type_id = ?").param(type)
+                .query(rs -> {
+                    hours.put(rs.getTimestamp("hour").toInstant(), rs.getLong("bound"));
+                });
+        return hours;
     }
 
     private void assertCountsAreExact() {

@@ -16,8 +16,7 @@ import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.reporting.usage.OutcomeCounts;
 import com.devicecreds.reporting.usage.UsageService;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.devicecreds.portal.live.Polling;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -28,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 /**
  * The first page after sign-in: provisioning of the last 24 hours by outcome, and every pool's
@@ -51,7 +49,6 @@ class DashboardView extends VerticalLayout {
     private final Div tiles = new Div();
     private final Grid<PoolSummary> pools = new Grid<>();
     private final Span updated = new Span();
-    private Registration polling;
 
     DashboardView(UsageService usage, InventoryService inventory, CurrentActor currentActor) {
         this.usage = usage;
@@ -72,6 +69,7 @@ class DashboardView extends VerticalLayout {
         poolsHeader.addClassName("section-header");
         add(header, tiles, poolsHeader, pools);
         refresh();
+        Polling.whileAttached(this, REFRESH_MILLIS, this::refresh);
     }
 
     private void configurePools() {
@@ -138,20 +136,5 @@ class DashboardView extends VerticalLayout {
         tile.addClassNames("tile", "tile-" + kind);
         tile.getElement().setAttribute("data-outcome", kind);
         return tile;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        var ui = event.getUI();
-        ui.setPollInterval(REFRESH_MILLIS);
-        polling = ui.addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-        }
     }
 }

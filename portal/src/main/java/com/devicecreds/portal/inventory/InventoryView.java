@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.portal.live.Polling;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -18,9 +19,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 
 /** Every key pool the user may see, refreshed while open; a row opens the pool's detail. */
 @Route("inventory")
@@ -36,7 +34,6 @@ class InventoryView extends VerticalLayout {
     private final TextField filter = new TextField();
     private final java.util.List<PoolSummary> rows = new java.util.ArrayList<>();
     private final InventoryService inventory;
-    private Registration polling;
 
     InventoryView(InventoryService inventory) {
         addClassName("inventory");
@@ -68,6 +65,7 @@ class InventoryView extends VerticalLayout {
         refresh();
         filter.addValueChangeListener(e -> pools.setFilter(p -> matches(p, e.getValue())));
         add(filter, grid);
+        Polling.whileAttached(this, REFRESH_MILLIS, this::refresh);
     }
 
     /** Replaces the rows in place, so the user's filter and sort order stay as they are. */
@@ -75,20 +73,6 @@ class InventoryView extends VerticalLayout {
         rows.clear();
         rows.addAll(inventory.pools());
         grid.getDataProvider().refreshAll();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-        }
     }
 
     /** A right-aligned, sortable number column; "Per day" is the 7-day average, "24 h" the last day's deliveries. */

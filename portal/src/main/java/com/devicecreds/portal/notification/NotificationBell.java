@@ -1,9 +1,9 @@
 package com.devicecreds.portal.notification;
 
+import com.devicecreds.portal.live.Polling;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
@@ -12,17 +12,16 @@ import com.vaadin.flow.shared.Registration;
 
 /**
  * The navbar's bell: the number of unread notifications for the user's roles, and the way to the
- * notifications page. It recounts on every navigation, on every poll of the page (the dashboard's,
- * or its own slower one when the page does not poll), and when notifications are marked read.
+ * notifications page. It recounts on every navigation, on every poll of the page (at least every
+ * 30 s, faster while a live view asks for it), and when notifications are marked read.
  */
 public class NotificationBell extends Button {
 
-    /** Poll interval the bell asks for when the page has none of its own. */
+    /** The poll interval the bell asks for; live views may ask for a shorter one. */
     static final int POLL_MILLIS = 30_000;
 
     private final NotificationService notifications;
     private final Span badge = new Span();
-    private Registration polling;
     private Registration marked;
 
     public NotificationBell(NotificationService notifications) {
@@ -36,15 +35,15 @@ public class NotificationBell extends Button {
         // By route, not by class: the layout (and so the bell) must not reach the page's services (AccessRulesTest).
         addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("notifications")));
         refresh();
+        Polling.whileAttached(this, POLL_MILLIS, this::refresh);
     }
 
-    /** Recounts, and makes sure the page polls (views that poll faster switch polling off when they leave). */
+    /** Recounts the unread notifications. */
     public void refresh() {
         long unread = notifications.unreadCount();
         badge.setText(unread > 99 ? "99+" : Long.toString(unread));
         badge.setVisible(unread > 0);
         setAriaLabel(unread == 0 ? "Notifications, none unread" : "Notifications, " + unread + " unread");
-        getUI().filter(ui -> ui.getPollInterval() <= 0).ifPresent(ui -> ui.setPollInterval(POLL_MILLIS));
     }
 
     /** The unread count shown, for tests and assistive text. */
@@ -54,15 +53,12 @@ public class NotificationBell extends Button {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        polling = ui.addPollListener(poll -> refresh());
-        marked = ComponentUtil.addListener(ui, UnreadChanged.class, changed -> refresh());
+        marked = ComponentUtil.addListener(event.getUI(), UnreadChanged.class, changed -> refresh());
         refresh();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        polling.remove();
         marked.remove();
     }
 }

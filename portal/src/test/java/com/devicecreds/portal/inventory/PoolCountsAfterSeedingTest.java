@@ -35,4 +35,19 @@ class PoolCountsAfterSeedingTest {
         counts.compact();
         assertThat(counts.all()).containsAllEntriesOf(counted);
     }
+
+    @Test
+    void hourly_consumption_equals_the_delivered_events_of_every_pool_and_hour_after_seeding() {
+        String delivered = """
+                select credential_type_id, date_trunc('hour', occurred_at, 'UTC') as hour, count(*) as n
+                from provisioning_event where outcome = 'delivered' group by 1, 2""";
+        String consumed = "select credential_type_id, hour, bound as n from pool_consumption_now where bound <> 0";
+        long deliveredHours = jdbc.sql("select count(*) from (" + delivered + ") d").query(Long.class).single();
+        assertThat(deliveredHours).isGreaterThan(100);
+        // Both directions of the set difference are empty.
+        assertThat(jdbc.sql("select count(*) from ((" + delivered + ") except (" + consumed + ")) d")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from ((" + consumed + ") except (" + delivered + ")) c")
+                .query(Long.class).single()).isZero();
+    }
 }

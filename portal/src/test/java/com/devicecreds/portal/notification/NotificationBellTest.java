@@ -13,6 +13,9 @@ import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.SignedIn;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.button.Button;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +92,29 @@ class NotificationBellTest {
         window.find(Button.class).withClassName("mark-all-read").single().click();
 
         assertThat(bell(window).shownCount()).isEqualTo("0");
+    }
+
+    @Test
+    void the_page_polls_at_the_shortest_interval_its_live_parts_ask_for_and_the_bell_keeps_polling() {
+        var window = app.newUser(SignedIn.user("pki." + UUID.randomUUID(), Optional.empty(), Roles.PKI_OPS)).newWindow();
+        window.navigate(NotificationsView.class);
+        assertThat(window.getUI().getPollInterval()).as("the bell alone").isEqualTo(NotificationBell.POLL_MILLIS);
+
+        window.navigate("inventory", Component.class);
+        assertThat(window.getUI().getPollInterval()).isEqualTo(15_000);
+        window.navigate("", Component.class);
+        assertThat(window.getUI().getPollInterval()).isEqualTo(10_000);
+        // Leaving a live view used to switch polling off, and the bell with it.
+        window.navigate(NotificationsView.class);
+        assertThat(window.getUI().getPollInterval()).isEqualTo(NotificationBell.POLL_MILLIS);
+
+        // A poll recounts: a notification published meanwhile shows without navigating.
+        long shown = Long.parseLong(bell(window).shownCount());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> notifications.publish(
+                new NotificationRequest("Another pool is low", "Load a batch.", Optional.empty(), Set.of(Roles.PKI_OPS),
+                        Optional.empty(), "bell-poll-test", UUID.randomUUID().toString(), List.of())));
+        ComponentUtil.fireEvent(window.getUI(), new PollEvent(window.getUI(), true));
+        assertThat(bell(window).shownCount()).isEqualTo(Long.toString(shown + 1));
     }
 
     private static NotificationBell bell(com.vaadin.browserless.BrowserlessUIContext window) {
