@@ -12,7 +12,10 @@ public enum AuditAction {
     DEMO_WORLD_SEEDED("The demo world was generated in an empty database"),
     POOL_THRESHOLDS_CHANGED("A PKI operator changed a pool's inventory thresholds (old and new values kept)"),
     ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
-    ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch");
+    ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch"),
+    AUDIT_VERIFIED("An auditor verified the audit trail's hash chain and anchors (failed: tampering was found)"),
+    AUDIT_EXPORTED("An auditor exported audit rows (signed JSON lines or a spreadsheet)"),
+    AUDIT_PURGED("The retention purge deleted audit rows older than the retention period");
 
     private final String meaning;
 

@@ -9,5 +9,5 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @SpringBootApplication(scanBasePackages = {"com.devicecreds.access", "com.devicecreds.audit"})
 @EnableMethodSecurity(jsr250Enabled = true)
 @Import(TestPostgres.class)
-class AuditModuleTestApplication {
+public class AuditModuleTestApplication {
 }

@@ -1,21 +1,15 @@
 package com.devicecreds.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.audit.AuditProperties;
 import com.devicecreds.audit.AuditReceipt;
+import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.AuditRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,18 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditWriter {
 
-    private static final String MAC_ALGORITHM = "HmacSHA256";
-
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
-    private final SecretKeySpec key;
+    private final AuditChain chain;
     private final Clock clock;
 
     AuditWriter(JdbcClient jdbc, PlatformTransactionManager transactions, AuditProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.requiresNew = new TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.key = new SecretKeySpec(properties.chainKey().getBytes(StandardCharsets.UTF_8), MAC_ALGORITHM);
+        this.chain = new AuditChain(properties.chainKey());
         this.clock = clock;
     }
 
@@ -57,7 +49,9 @@ public class AuditWriter {
             String roles = String.join(",", new TreeSet<>(record.actor().roles()));
             String operator = record.actor().operator().map(OperatorRef::code).orElse(null);
             String details = CanonicalForm.json(record.details());
-            byte[] rowHash = mac(canonicalRow(seq, at, record, roles, operator, details, head.hash()));
+            var row = new AuditRow(seq, at, record.actor().username(), roles, operator, record.action().name(),
+                    record.target(), record.outcome().code(), details, head.hash(), null);
+            byte[] rowHash = chain.hashOf(row);
             jdbc.sql("""
                             insert into audit_event (seq, occurred_at, actor, actor_roles, operator_code, action,
                                                      target, outcome, details, prev_hash, row_hash)
@@ -69,33 +63,6 @@ public class AuditWriter {
             jdbc.sql("update audit_chain_head set seq = ?, hash = ?").params(seq, rowHash).update();
             return new AuditReceipt(seq, at, rowHash);
         });
-    }
-
-    /** The canonical text of one row; the verifier of the audit issue recomputes exactly this. */
-    static String canonicalRow(long seq, Instant at, AuditRecord record, String roles, String operator,
-            String details, byte[] prevHash) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("seq", Long.toString(seq));
-        fields.put("occurred_at", at.toString());
-        fields.put("actor", record.actor().username());
-        fields.put("actor_roles", roles);
-        fields.put("operator_code", operator == null ? "" : operator);
-        fields.put("action", record.action().name());
-        fields.put("target", record.target());
-        fields.put("outcome", record.outcome().code());
-        fields.put("details", details);
-        fields.put("prev_hash", CanonicalForm.hex(prevHash));
-        return CanonicalForm.json(fields);
-    }
-
-    private byte[] mac(String canonical) {
-        try {
-            Mac mac = Mac.getInstance(MAC_ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
     }
 
     private record Head(long seq, byte[] hash) {

@@ -2,6 +2,7 @@ package com.devicecreds.audit.internal;
 
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +27,60 @@ final class CanonicalForm {
             quote(sb, e.getValue());
         }
         return sb.append('}').toString();
+    }
+
+    /**
+     * Reads back a flat object of string values in the canonical form; empty when the text is not
+     * exactly that (so nothing half-parsed is ever trusted).
+     */
+    static Optional<Map<String, String>> parse(String text) {
+        var fields = new TreeMap<String, String>();
+        int[] at = {0};
+        try {
+            expect(text, at, '{');
+            if (text.charAt(at[0]) != '}') {
+                do {
+                    String key = string(text, at);
+                    expect(text, at, ':');
+                    fields.put(key, string(text, at));
+                } while (text.charAt(at[0]) == ',' && ++at[0] > 0);
+            }
+            expect(text, at, '}');
+            return at[0] == text.length() && json(fields).equals(text) ? Optional.of(fields) : Optional.empty();
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void expect(String text, int[] at, char c) {
+        if (text.charAt(at[0]) != c) {
+            throw new IllegalArgumentException("expected " + c + " at " + at[0]);
+        }
+        at[0]++;
+    }
+
+    private static String string(String text, int[] at) {
+        expect(text, at, '"');
+        var sb = new StringBuilder();
+        for (char c = text.charAt(at[0]++); c != '"'; c = text.charAt(at[0]++)) {
+            if (c == '\\') {
+                char e = text.charAt(at[0]++);
+                switch (e) {
+                    case '"', '\\' -> sb.append(e);
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        sb.append((char) Integer.parseInt(text.substring(at[0], at[0] + 4), 16));
+                        at[0] += 4;
+                    }
+                    default -> throw new IllegalArgumentException("bad escape at " + at[0]);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String hex(byte[] bytes) {

@@ -1,5 +1,6 @@
 package com.devicecreds.portal.operations;
 
+import com.devicecreds.audit.AuditProperties;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -54,6 +55,43 @@ class SchedulingConfiguration {
         return TriggerBuilder.newTrigger().forJob(poolCountCompactionJob)
                 .withIdentity("pool-count-compaction-30s", "housekeeping")
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30).withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    @Bean
+    JobDetail auditAnchorJob() {
+        return JobBuilder.newJob(AuditAnchorJob.class)
+                .withIdentity("audit-anchor", "audit")
+                .withDescription("Append the audit chain head to the anchor file outside the database")
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    Trigger auditAnchorEveryInterval(JobDetail auditAnchorJob, AuditProperties audit) {
+        return TriggerBuilder.newTrigger().forJob(auditAnchorJob)
+                .withIdentity("audit-anchor-interval", "audit")
+                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(30)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(audit.anchorInterval().toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    @Bean
+    JobDetail auditRetentionJob() {
+        return JobBuilder.newJob(AuditRetentionJob.class)
+                .withIdentity("audit-retention", "audit")
+                .withDescription("Purge audit rows older than the retention period (at least two years)")
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    Trigger auditRetentionDaily(JobDetail auditRetentionJob) {
+        return TriggerBuilder.newTrigger().forJob(auditRetentionJob)
+                .withIdentity("audit-retention-daily", "audit")
+                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 41))
                 .build();
     }
 }

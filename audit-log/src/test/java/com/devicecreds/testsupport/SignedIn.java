@@ -1,4 +1,4 @@
-package com.devicecreds.inventory;
+package com.devicecreds.testsupport;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,6 +25,10 @@ public final class SignedIn implements AutoCloseable {
 
     public static SignedIn pkiOps() {
         return as("pki.anna", Optional.empty(), Roles.PKI_OPS);
+    }
+
+    public static SignedIn auditor() {
+        return as("audit.dora", Optional.empty(), Roles.AUDITOR);
     }
 
     public static SignedIn operatorStaff(String operatorCode) {
