@@ -12,7 +12,10 @@ public enum AuditAction {
     DEMO_WORLD_SEEDED("The demo world was generated in an empty database"),
     POOL_THRESHOLDS_CHANGED("A PKI operator changed a pool's inventory thresholds (old and new values kept)"),
     ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
-    ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch");
+    ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch"),
+    FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
+    FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),
+    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems");
 
     private final String meaning;
 

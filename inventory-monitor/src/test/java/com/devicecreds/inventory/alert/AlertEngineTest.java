@@ -10,7 +10,7 @@ import com.devicecreds.inventory.InventoryFixture;
 import com.devicecreds.inventory.InventoryModuleTestApplication;
 import com.devicecreds.inventory.InventoryModuleTestApplication.PublishedEvents;
 import com.devicecreds.inventory.InventoryModuleTestApplication.TestClock;
-import com.devicecreds.inventory.SignedIn;
+import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

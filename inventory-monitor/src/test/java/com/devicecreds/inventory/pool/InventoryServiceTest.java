@@ -8,7 +8,7 @@ import java.time.Duration;
 import com.devicecreds.inventory.InventoryFixture;
 import com.devicecreds.inventory.InventoryModuleTestApplication;
 import com.devicecreds.inventory.InventoryModuleTestApplication.TestClock;
-import com.devicecreds.inventory.SignedIn;
+import com.devicecreds.testsupport.SignedIn;
 import com.devicecreds.inventory.alert.AlertEngine;
 import com.devicecreds.inventory.alert.PoolLevel;
 import com.devicecreds.inventory.threshold.Thresholds;

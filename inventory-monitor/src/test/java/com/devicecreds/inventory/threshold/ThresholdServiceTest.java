@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.devicecreds.inventory.InventoryFixture;
 import com.devicecreds.inventory.InventoryModuleTestApplication;
-import com.devicecreds.inventory.SignedIn;
+import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

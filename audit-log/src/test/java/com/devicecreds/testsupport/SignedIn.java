@@ -1,4 +1,4 @@
-package com.devicecreds.inventory;
+package com.devicecreds.testsupport;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** A signed-in portal user in the security context until closed. */
+/** A signed-in portal user in the security context until closed, for the module tests of every feature module. */
 public final class SignedIn implements AutoCloseable {
 
     private SignedIn() {
@@ -25,6 +25,10 @@ public final class SignedIn implements AutoCloseable {
 
     public static SignedIn pkiOps() {
         return as("pki.anna", Optional.empty(), Roles.PKI_OPS);
+    }
+
+    public static SignedIn admin() {
+        return as("admin.erik", Optional.empty(), Roles.ADMIN);
     }
 
     public static SignedIn operatorStaff(String operatorCode) {
