@@ -56,8 +56,19 @@ public record Facility(String name, PrivateKey signingKey, List<X509Certificate>
     /** A facility from PEM files (a PKCS#8 key and its certificate chain). */
     public static Facility fromPem(String keyPem, String chainPem) throws GeneralSecurityException {
         var chain = Pem.certificates(chainPem);
-        String name = chain.getFirst().getSubjectX500Principal().getName();
-        return new Facility(name, Pem.privateKey(keyPem), chain);
+        return new Facility(commonName(chain.getFirst()), Pem.privateKey(keyPem), chain);
+    }
+
+    /** The certificate subject's CN, else its whole distinguished name. */
+    private static String commonName(X509Certificate certificate) {
+        String dn = certificate.getSubjectX500Principal().getName();
+        try {
+            return new javax.naming.ldap.LdapName(dn).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(rdn -> rdn.getValue().toString())
+                    .findFirst().orElse(dn);
+        } catch (javax.naming.InvalidNameException e) {
+            return dn;
+        }
     }
 
     public String chainPem() {
