@@ -43,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PackageValidation {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PackageValidation.class);
     private static final int MAX_MANIFEST = 64 * 1024;
     private static final int MAX_SIGNATURE = 16 * 1024;
     private static final int MAX_SIGNER = 256 * 1024;
@@ -105,10 +106,13 @@ public class PackageValidation {
 
             Optional<X509Certificate> signer = manifestBytes.flatMap(bytes -> signer(archive, bytes, trusted, problems));
 
+            long started = System.nanoTime();
             boolean scanned = scanRecords(archive, staging, type, report);
+            long read = System.nanoTime();
             if (scanned) {
                 staging.findDuplicates(type, problems);
             }
+            long checked = System.nanoTime();
             report.manifest.ifPresent(m -> staging.findEarlierUpload(m, manifestSha, problems));
             if (!problems.isEmpty() || type.isEmpty() || signer.isEmpty() || report.manifest.isEmpty()) {
                 return report.refused();
@@ -118,6 +122,9 @@ public class PackageValidation {
                     Pem.fingerprint(signer.get()), signer.get().getSubjectX500Principal().getName(), report.fileName,
                     report.bytes, actor.username(), clock.instant());
             report.pool = staging.type(manifest.credentialType()).map(Staging.Type::pool);
+            log.info("Package {}: {} records read and copied in {} ms, checked for duplicates in {} ms, staged in {} ms",
+                    manifest.batchId(), manifest.recordCount(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
+                    (System.nanoTime() - checked) / 1_000_000);
             return report.accepted(BatchRows.byId(jdbc, batchId).orElseThrow());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
