@@ -15,7 +15,10 @@ public enum AuditAction {
     ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch"),
     AUDIT_VERIFIED("An auditor verified the audit trail's hash chain and anchors (failed: tampering was found)"),
     AUDIT_EXPORTED("An auditor exported audit rows (signed JSON lines or a spreadsheet)"),
-    AUDIT_PURGED("The retention purge deleted audit rows older than the retention period");
+    AUDIT_PURGED("The retention purge deleted audit rows older than the retention period"),
+    FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
+    FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),
+    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems");
 
     private final String meaning;
 

@@ -9,7 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** A signed-in portal user in the security context until closed. */
+/** A signed-in portal user in the security context until closed, for the module tests of every feature module. */
 public final class SignedIn implements AutoCloseable {
 
     private SignedIn() {
@@ -29,6 +29,10 @@ public final class SignedIn implements AutoCloseable {
 
     public static SignedIn auditor() {
         return as("audit.dora", Optional.empty(), Roles.AUDITOR);
+    }
+
+    public static SignedIn admin() {
+        return as("admin.erik", Optional.empty(), Roles.ADMIN);
     }
 
     public static SignedIn operatorStaff(String operatorCode) {

@@ -31,7 +31,8 @@ class ArchitectureTest {
     private static final String PORTAL = "com.devicecreds.portal..";
     private static final String INVENTORY = "com.devicecreds.inventory..";
     private static final String REPORTING = "com.devicecreds.reporting..";
-    private static final String[] FEATURE_MODULES = {INVENTORY, REPORTING};
+    private static final String LOADING = "com.devicecreds.loading..";
+    private static final String[] FEATURE_MODULES = {INVENTORY, REPORTING, LOADING};
     private static final String[] AUDIT_LOG = {"com.devicecreds.audit..", "com.devicecreds.access.."};
 
     private static final JavaClasses CLASSES = MainCode.CLASSES;
@@ -41,7 +42,7 @@ class ArchitectureTest {
     @Test
     void the_import_sees_the_main_code_of_every_module_and_no_test_code() {
         var packages = CLASSES.stream().map(JavaClass::getPackageName).toList();
-        for (String module : List.of("access", "audit", "inventory", "reporting", "portal")) {
+        for (String module : List.of("access", "audit", "inventory", "reporting", "loading", "portal")) {
             assertThat(packages).as(module).anyMatch(p -> p.startsWith("com.devicecreds." + module));
         }
         assertThat(CLASSES.contain(ArchitectureTest.class)).isFalse();
@@ -58,7 +59,7 @@ class ArchitectureTest {
     @Test
     void the_audit_log_depends_on_no_feature_module_nor_on_the_portal() {
         noClasses().that().resideInAnyPackage(AUDIT_LOG)
-                .should().dependOnClassesThat().resideInAnyPackage(INVENTORY, REPORTING, PORTAL)
+                .should().dependOnClassesThat().resideInAnyPackage(INVENTORY, REPORTING, LOADING, PORTAL)
                 .check(CLASSES);
     }
 
@@ -66,6 +67,16 @@ class ArchitectureTest {
     void inventory_does_not_depend_on_reporting() {
         noClasses().that().resideInAPackage(INVENTORY)
                 .should().dependOnClassesThat().resideInAPackage(REPORTING)
+                .check(CLASSES);
+    }
+
+    @Test
+    void feature_modules_do_not_depend_on_credential_loading_nor_loading_on_them() {
+        noClasses().that().resideInAnyPackage(INVENTORY, REPORTING)
+                .should().dependOnClassesThat().resideInAPackage(LOADING)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage(LOADING)
+                .should().dependOnClassesThat().resideInAnyPackage(INVENTORY, REPORTING)
                 .check(CLASSES);
     }
 
@@ -104,6 +115,7 @@ class ArchitectureTest {
     void every_module_holds_only_its_own_packages() {
         var owners = Map.of("com.devicecreds.access", "audit-log", "com.devicecreds.audit", "audit-log",
                 "com.devicecreds.inventory", "inventory-monitor", "com.devicecreds.reporting", "reporting",
+                "com.devicecreds.loading", "credential-loading",
                 "com.devicecreds.portal", "portal");
         for (JavaClass javaClass : CLASSES) {
             var segments = List.of(javaClass.getPackageName().split("\\."));

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +31,21 @@ class DemoWorldRunner implements ApplicationRunner {
 
     private final DemoWorldSeeder seeder;
     private final AuditLog auditLog;
+    private final JdbcClient jdbc;
 
-    DemoWorldRunner(DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog) {
+    DemoWorldRunner(DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog, JdbcClient jdbc) {
         this.seeder = new DemoWorldSeeder(dataSource, properties.demo(), clock);
         this.auditLog = auditLog;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         seeder.seedIfEmpty().ifPresentOrElse(this::audit,
                 () -> log.info("Demo world: the database already holds operators; nothing seeded"));
+        if (DemoFacility.trust(jdbc)) {
+            log.info("Demo world: the demo key generation facility's certificate is trusted for credential packages");
+        }
     }
 
     private void audit(SeedReport report) {

@@ -20,6 +20,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
+import com.devicecreds.loading.batch.BatchService;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.context.ApplicationContext;
 
@@ -30,7 +31,7 @@ import org.springframework.context.ApplicationContext;
 final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
-            AlertService.class);
+            AlertService.class, BatchService.class);
 
     private OperatorDataServices() {
     }

@@ -20,6 +20,12 @@ import com.devicecreds.inventory.alert.InventoryAlert;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.loading.batch.BatchService;
+import com.devicecreds.loading.batch.StagedBatch;
+import com.devicecreds.loading.facility.FacilityCertificateService;
+import com.devicecreds.loading.sample.Facility;
+import com.devicecreds.loading.sample.SamplePackage;
+import com.devicecreds.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.reporting.usage.OutcomeCounts;
 import com.devicecreds.reporting.usage.ReasonCount;
@@ -50,7 +56,8 @@ class TenantIsolationTest {
             "AlertService.snooze(long, Duration)",
             "AlertService.snoozeUntilNextBatch(long)",
             "UsageService.outcomesSince(Instant)",
-            "UsageService.rejectionsSince(Instant)");
+            "UsageService.rejectionsSince(Instant)",
+            "BatchService.loadedBatches(int, int)");
 
     @Autowired
     InventoryService inventory;
@@ -62,6 +69,12 @@ class TenantIsolationTest {
     AlertService alerts;
     @Autowired
     OperatorDirectory operators;
+    @Autowired
+    BatchService batches;
+    @Autowired
+    PackageUploadService uploads;
+    @Autowired
+    FacilityCertificateService facilities;
     @Autowired
     CurrentActor currentActor;
     @Autowired
@@ -104,6 +117,38 @@ class TenantIsolationTest {
         fixture.alert(sharedForA);
         alertOfB = fixture.alert(typeOfB);
         fixture.alert(sharedForB);
+        batchOfA = stage(typeOfA);
+        batchOfB = stage(typeOfB);
+    }
+
+    private String batchOfA;
+    private String batchOfB;
+
+    /** A package for the type, uploaded by PKI operations and signed by a facility an administrator trusted. */
+    private String stage(TenantFixture.Type type) {
+        var facility = Facility.selfSigned("Tenant KGF " + type.code(), Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)));
+        try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
+            facilities.trust(facility.chainPem());
+        }
+        var sample = SamplePackage.of(facility, type.code(), 3);
+        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            var report = uploads.upload(new java.io.ByteArrayInputStream(sample.toBytes()), "tenant.zip");
+            assertThat(report.problems()).isEmpty();
+        }
+        return sample.batchId();
+    }
+
+    @Test
+    void operator_staff_cannot_list_loaded_batches_and_pki_operations_see_those_of_both_tenants() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            assertThatThrownBy(() -> batches.loadedBatches(0, 100)).isInstanceOf(AccessDeniedException.class);
+        }
+        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            assertThat(batches.loadedBatches(0, 1000)).extracting(StagedBatch::batchRef).contains(batchOfA, batchOfB);
+            assertThat(batches.loadedBatches(0, 1000)).filteredOn(b -> b.batchRef().equals(batchOfA))
+                    .extracting(StagedBatch::operatorName).containsExactly(Optional.of("Tenant " + a.code()));
+        }
     }
 
     private long alertOfA;
