@@ -31,7 +31,7 @@ class ModuleGraphTest {
     private static final String GROUP = "com.devicecreds";
     private static final String PORTAL = "portal";
     private static final String AUDIT_LOG = "audit-log";
-    private static final Set<String> FEATURE_MODULES = Set.of("inventory-monitor", "reporting", "credential-loading");
+    private static final Set<String> FEATURE_MODULES = Set.of("inventory-monitor", "reporting");
     private static final Set<String> RESOURCE_MODULES = Set.of("db-migrations", "themes");
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.sql.Timestamp;
 
-import com.devicecreds.loading.format.Pem;
+import com.devicecreds.inventory.loading.format.Pem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

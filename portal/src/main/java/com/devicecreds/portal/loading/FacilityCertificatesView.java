@@ -3,9 +3,9 @@ package com.devicecreds.portal.loading;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.Roles;
-import com.devicecreds.loading.facility.FacilityCertificateService;
-import com.devicecreds.loading.facility.InvalidCertificateException;
-import com.devicecreds.loading.facility.TrustedFacility;
+import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
+import com.devicecreds.inventory.loading.facility.InvalidCertificateException;
+import com.devicecreds.inventory.loading.facility.TrustedFacility;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

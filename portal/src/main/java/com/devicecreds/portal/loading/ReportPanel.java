@@ -2,9 +2,9 @@ package com.devicecreds.portal.loading;
 
 import java.util.Locale;
 
-import com.devicecreds.loading.upload.Problem;
-import com.devicecreds.loading.upload.TargetPool;
-import com.devicecreds.loading.upload.UploadReport;
+import com.devicecreds.inventory.loading.upload.Problem;
+import com.devicecreds.inventory.loading.upload.TargetPool;
+import com.devicecreds.inventory.loading.upload.UploadReport;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;

@@ -8,11 +8,11 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.Roles;
-import com.devicecreds.loading.LoadingProperties;
-import com.devicecreds.loading.batch.BatchService;
-import com.devicecreds.loading.batch.StagedBatch;
-import com.devicecreds.loading.upload.PackageUploadService;
-import com.devicecreds.loading.upload.UploadReport;
+import com.devicecreds.inventory.loading.LoadingProperties;
+import com.devicecreds.inventory.loading.batch.BatchService;
+import com.devicecreds.inventory.loading.batch.StagedBatch;
+import com.devicecreds.inventory.loading.upload.PackageUploadService;
+import com.devicecreds.inventory.loading.upload.UploadReport;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.devicecreds.loading.sample.Defect;
-import com.devicecreds.loading.sample.Facility;
-import com.devicecreds.loading.sample.SamplePackage;
+import com.devicecreds.inventory.loading.sample.Defect;
+import com.devicecreds.inventory.loading.sample.Facility;
+import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.portal.PortalTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -20,7 +20,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
-import com.devicecreds.loading.batch.BatchService;
+import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.context.ApplicationContext;
 

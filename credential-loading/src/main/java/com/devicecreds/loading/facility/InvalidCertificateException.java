@@ -1,9 +1,0 @@
-package com.devicecreds.loading.facility;
-
-/** A certificate an administrator tried to trust was refused; the message says why, for the user. */
-public class InvalidCertificateException extends RuntimeException {
-
-    InvalidCertificateException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package com.devicecreds.loading.upload;
-
-/** One reason a package is refused, with a message written for the PKI operator. */
-public record Problem(ProblemKind kind, String message) {
-}

@@ -1,0 +1,11 @@
+package com.devicecreds.inventory.loading.upload;
+
+/** What kind of problem refused a package; each report line carries one, with its own message. */
+public enum ProblemKind {
+    OVERSIZED, NOT_A_ZIP, TOO_MANY_ENTRIES, UNSAFE_ENTRY_NAME, UNEXPECTED_ENTRY, MISSING_ENTRY, INFLATE_LIMIT,
+    MANIFEST, UNKNOWN_TYPE, TYPE_NOT_LOADABLE,
+    UNSIGNED, BAD_SIGNATURE, UNTRUSTED_SIGNER, SIGNER_NOT_VALID,
+    RECORDS_HASH, RECORD_COUNT, RECORD_FORMAT, DEVICE_ID_FORMAT,
+    DUPLICATE_IN_BATCH, DUPLICATE_IN_DATABASE, DEVICE_ID_TAKEN,
+    ALREADY_UPLOADED
+}
