@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -172,6 +173,7 @@ public final class UsageCharts {
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
         var plot = new CategoryPlot(dataset, categories, valueAxis(valueLabel), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(false);
         style(categories);
