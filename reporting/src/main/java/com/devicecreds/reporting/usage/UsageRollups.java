@@ -21,15 +21,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class UsageRollups {
 
-    /** Usage of the period and the one before it, grouped as asked, within the given scope. */
+    /** Usage of the period and the one before it, grouped as asked, within the given scope; names joined last. */
     static final String USAGE = """
-            select date_trunc(:unit, u.day::timestamp)::date as period, u.day >= :from as current,
-                   u.credential_type_id, t.name as type_name, u.outcome, u.rejection_reason, sum(u.requests) as requests
-            from %s u
-            join credential_type t on t.id = u.credential_type_id
-            where u.day between :previousFrom and :to
-              and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
-            group by 1, 2, 3, 4, 5, 6""";
+            select g.period, g.current, g.credential_type_id, t.name as type_name, g.outcome, g.rejection_reason, g.requests
+            from (select date_trunc(:unit, u.day::timestamp)::date as period, u.day >= :from as current,
+                         u.credential_type_id, u.outcome, u.rejection_reason, sum(u.requests) as requests
+                  from %s u
+                  where u.day between :previousFrom and :to
+                    and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
+                  group by 1, 2, 3, 4, 5) g
+            join credential_type t on t.id = g.credential_type_id""";
+
+    /** The compacted days and the pending deltas, not grouped twice as the view usage_daily_now would. */
+    static final String ROLLUPS = """
+            (select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily
+             union all
+             select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily_delta)""";
 
     private final JdbcClient jdbc;
 
@@ -43,7 +50,7 @@ public class UsageRollups {
     }
 
     UsageReport report(OperatorScope scope, UsageQuery query) {
-        return report(jdbc, USAGE.formatted("usage_daily_now"), scope, query);
+        return report(jdbc, USAGE.formatted(ROLLUPS), scope, query);
     }
 
     /** Runs the usage statement over a source of daily counts (the rollups, or in benchmarks the raw events). */
