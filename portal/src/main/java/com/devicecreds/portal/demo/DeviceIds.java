@@ -1,7 +1,6 @@
 package com.devicecreds.portal.demo;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Device IDs of the demo world. Device number {@code i} of an operator has one ID of every kind
@@ -16,7 +15,6 @@ final class DeviceIds {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s:.\\-]");
 
     private final long salt;
 
@@ -37,15 +35,6 @@ final class DeviceIds {
             case "cert-fingerprint" -> fingerprint(mix64((salt + 2) ^ key));
             default -> throw new IllegalArgumentException("Unknown device ID kind " + kind);
         };
-    }
-
-    /**
-     * A device ID as a device reports it, normalized to the stored form of its kind: hex kinds lose
-     * separators and are upper-cased, serials are upper-cased. The caller checks the kind's pattern.
-     */
-    static String normalize(String kind, String raw) {
-        String trimmed = raw.strip().toUpperCase(Locale.ROOT);
-        return "serial".equals(kind) ? trimmed : SEPARATORS.matcher(trimmed).replaceAll("");
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.devicecreds.reporting.devices.DeviceIdNotation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,11 +69,10 @@ class DeviceRequestHandler {
                 .query((rs, n) -> new TypeRules(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6)))
                 .optional().orElseThrow(() -> new IllegalArgumentException("No credential type " + request.credentialTypeId()));
-        String device = DeviceIds.normalize(type.idKind(), request.deviceId());
-        if (!idPatterns.computeIfAbsent(type.pattern(), Pattern::compile).matcher(device).matches()) {
-            // Malformed requests are answered as such and are no provisioning event.
-            throw new IllegalArgumentException("Not a " + type.idKind() + " device ID: " + request.deviceId());
-        }
+        // Malformed requests are answered as such and are no provisioning event.
+        String device = DeviceIdNotation.normalize(request.deviceId(),
+                        idPatterns.computeIfAbsent(type.pattern(), Pattern::compile))
+                .orElseThrow(() -> new IllegalArgumentException("Not a " + type.idKind() + " device ID: " + request.deviceId()));
         var event = new Event(request, device);
         boolean knownModel = jdbc.sql("select exists (select 1 from device_model where id = ?)")
                 .param(request.reportedModel()).query(Boolean.class).single();

@@ -94,4 +94,21 @@ class SchedulingConfiguration {
                 .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 41))
                 .build();
     }
+
+    @Bean
+    JobDetail usageCompactionJob() {
+        return JobBuilder.newJob(UsageCompactionJob.class)
+                .withIdentity("usage-compaction", "housekeeping")
+                .withDescription("Fold usage rollup deltas into the daily totals")
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    Trigger usageCompactionEvery30Seconds(JobDetail usageCompactionJob) {
+        return TriggerBuilder.newTrigger().forJob(usageCompactionJob)
+                .withIdentity("usage-compaction-30s", "housekeeping")
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30).withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
 }

@@ -41,14 +41,6 @@ class DeviceIdsTest {
     }
 
     @Test
-    void reported_ids_are_normalized_to_the_stored_form() {
-        assertThat(DeviceIds.normalize("mac", " 0c:4f:5a:0a:bb:cc ")).isEqualTo("0C4F5A0ABBCC");
-        assertThat(DeviceIds.normalize("mac", "0C-4F-5A-0A-BB-CC")).isEqualTo("0C4F5A0ABBCC");
-        assertThat(DeviceIds.normalize("serial", "hlx-abc123")).isEqualTo("HLX-ABC123");
-        assertThat(DeviceIds.colonSeparated("0C4F5A0ABBCC")).isEqualTo("0c:4f:5a:0a:bb:cc");
-    }
-
-    @Test
     void only_a_normalized_mac_is_reported_colon_separated() {
         assertThat(DeviceIds.colonSeparated("0C4F5A0ABBC")).isEqualTo("0C4F5A0ABBC");
         assertThat(DeviceIds.colonSeparated("HLX-00AB")).isEqualTo("HLX-00AB");

@@ -21,6 +21,10 @@ import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.loading.batch.BatchService;
+import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.devices.SearchMode;
+import com.devicecreds.reporting.usage.Granularity;
+import com.devicecreds.reporting.usage.UsageQuery;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.context.ApplicationContext;
 
@@ -31,7 +35,7 @@ import org.springframework.context.ApplicationContext;
 final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
-            AlertService.class, BatchService.class);
+            AlertService.class, BatchService.class, DeviceSearchService.class);
 
     private OperatorDataServices() {
     }
@@ -88,6 +92,16 @@ final class OperatorDataServices {
         }
         if (type == long.class) {
             return -1L; // an alert id that matches no alert
+        }
+        if (type == UsageQuery.class) {
+            var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            return new UsageQuery(java.util.Optional.empty(), today.minusDays(7), today, Granularity.DAY);
+        }
+        if (type == String.class) {
+            return "0c:4f:5a:0a:bb:cc"; // a device ID
+        }
+        if (type == SearchMode.class) {
+            return SearchMode.EXACT;
         }
         if (type == Duration.class) {
             return Duration.ofHours(1);

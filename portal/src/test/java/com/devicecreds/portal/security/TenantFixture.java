@@ -81,6 +81,34 @@ final class TenantFixture {
         }
     }
 
+    /** One provisioning request of a given device. */
+    void deviceEvent(OperatorRef operator, Type type, String deviceId, String outcome, String reason, Duration ago) {
+        jdbc.sql("""
+                        insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id,
+                                                        device_id_kind, server_node, outcome, rejection_reason, credential_id)
+                        values (?, ?, ?, ?, 'mac', 'node-test', ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now().minus(ago)), operator.id(), type.id(), deviceId, outcome, reason,
+                        reason == null ? 2_000_000L : null)
+                .update();
+    }
+
+    /** The device on the operator's authorized list of the type, in part 1 of that list. */
+    void authorizedDevice(OperatorRef operator, Type type, String deviceId) {
+        long part = jdbc.sql("""
+                        insert into authorized_list_part (operator_id, credential_type_id, part_number, source_name)
+                        values (?, ?, 1, 'fixture.csv')
+                        on conflict (operator_id, credential_type_id, part_number) do update set source_name = excluded.source_name
+                        returning id""")
+                .params(operator.id(), type.id()).query(Long.class).single();
+        jdbc.sql("insert into authorized_device (operator_id, credential_type_id, device_id, part_id) values (?, ?, ?, ?)")
+                .params(operator.id(), type.id(), deviceId, part).update();
+    }
+
+    /** A MAC no other fixture or demo device has. */
+    String uniqueMac() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** One open LEVEL alert (OK to WARNING) of the type, as the alert engine writes it. */
     long alert(Type type) {
         return jdbc.sql("""

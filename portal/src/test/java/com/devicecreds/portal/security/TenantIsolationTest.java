@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +29,17 @@ import com.devicecreds.inventory.loading.sample.Facility;
 import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.reporting.devices.AuthorizedEntry;
+import com.devicecreds.reporting.devices.DeviceEvent;
+import com.devicecreds.reporting.devices.DeviceMatch;
+import com.devicecreds.reporting.devices.DeviceSearchResult;
+import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.devices.SearchMode;
+import com.devicecreds.reporting.usage.Granularity;
 import com.devicecreds.reporting.usage.OutcomeCounts;
 import com.devicecreds.reporting.usage.ReasonCount;
+import com.devicecreds.reporting.usage.UsageQuery;
+import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +68,11 @@ class TenantIsolationTest {
             "AlertService.snoozeUntilNextBatch(long)",
             "UsageService.outcomesSince(Instant)",
             "UsageService.rejectionsSince(Instant)",
-            "BatchService.loadedBatches(int, int)");
+            "BatchService.loadedBatches(int, int)",
+            "UsageService.usage(UsageQuery)",
+            "DeviceSearchService.search(String, SearchMode)",
+            "DeviceSearchService.timeline(String, int, int)",
+            "DeviceSearchService.timelineSize(String)");
 
     @Autowired
     InventoryService inventory;
@@ -67,6 +82,8 @@ class TenantIsolationTest {
     PoolHistoryService history;
     @Autowired
     AlertService alerts;
+    @Autowired
+    DeviceSearchService deviceSearch;
     @Autowired
     OperatorDirectory operators;
     @Autowired
@@ -113,6 +130,20 @@ class TenantIsolationTest {
         fixture.events(b, typeOfB, "delivered", null, 5, recent);
         fixture.events(b, typeOfB, "re-delivered", null, 2, recent);
         fixture.events(b, sharedForB, "rejected", "model-not-authorized", 6, recent);
+        sharedDevice = fixture.uniqueMac();
+        deviceOfB = fixture.uniqueMac();
+        listedForA = fixture.uniqueMac();
+        // Older than a day, so that the last-24-hours counts above stay as they are.
+        var older = Duration.ofHours(30);
+        fixture.deviceEvent(a, typeOfA, sharedDevice, "delivered", null, older);
+        fixture.deviceEvent(a, typeOfA, sharedDevice, "re-delivered", null, older.plusMinutes(5));
+        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent);
+        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent.plusMinutes(1));
+        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent.plusMinutes(2));
+        fixture.deviceEvent(b, typeOfB, deviceOfB, "delivered", null, recent);
+        fixture.authorizedDevice(b, typeOfB, deviceOfB);
+        fixture.authorizedDevice(b, typeOfB, listedForA);
+        fixture.authorizedDevice(a, typeOfA, listedForA);
         alertOfA = fixture.alert(typeOfA);
         fixture.alert(sharedForA);
         alertOfB = fixture.alert(typeOfB);
@@ -153,6 +184,80 @@ class TenantIsolationTest {
 
     private long alertOfA;
     private long alertOfB;
+    private String sharedDevice;
+    private String deviceOfB;
+    private String listedForA;
+
+    @Test
+    void operator_staff_get_the_usage_of_their_own_operator_only_and_nothing_when_choosing_another() {
+        var today = LocalDate.now(ZoneOffset.UTC);
+        var week = new UsageQuery(Optional.empty(), today.minusDays(7), today, Granularity.DAY);
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var report = usage.usage(week);
+
+            assertThat(report.current()).isEqualTo(outcomesOfDays(a, today.minusDays(7)));
+            assertThat(report.current().total()).isGreaterThan(0);
+            assertThat(report.rows()).extracting(UsageRow::credentialTypeId).containsOnly(typeOfA.id(), sharedForA.id());
+            assertThat(report.rejections()).extracting(ReasonCount::reason)
+                    .containsExactlyInAnyOrder("not-on-authorized-list", "pool-empty");
+
+            var ofB = usage.usage(new UsageQuery(Optional.of(b), week.from(), week.to(), Granularity.DAY));
+            assertThat(ofB.rows()).isEmpty();
+            assertThat(ofB.current().total()).isZero();
+        }
+        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            var ofB = usage.usage(new UsageQuery(Optional.of(b), week.from(), week.to(), Granularity.WEEK));
+            assertThat(ofB.current()).isEqualTo(outcomesOfDays(b, today.minusDays(7)));
+            assertThat(usage.usage(week).current().total()).isGreaterThan(ofB.current().total());
+        }
+    }
+
+    @Test
+    void operator_staff_find_their_own_events_of_a_device_and_never_another_operators() {
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            var found = (DeviceSearchResult.Found) deviceSearch.search(colons(sharedDevice), SearchMode.EXACT);
+            assertThat(found.devices()).singleElement().extracting(DeviceMatch::events).isEqualTo(2L);
+            assertThat(deviceSearch.timelineSize(sharedDevice)).isEqualTo(2);
+            assertThat(deviceSearch.timeline(sharedDevice, 0, 50)).extracting(DeviceEvent::operatorCode).containsOnly(a.code());
+
+            // B's device is neither found nor said to be on a list: A learns nothing of it.
+            assertThat(deviceSearch.search(deviceOfB, SearchMode.EXACT))
+                    .isEqualTo(new DeviceSearchResult.NotFound(List.of(deviceOfB), List.of()));
+            assertThat(deviceSearch.timelineSize(deviceOfB)).isZero();
+            assertThat(deviceSearch.timeline(deviceOfB, 0, 50)).isEmpty();
+            var byPrefix = deviceSearch.search(deviceOfB.substring(0, 10), SearchMode.PREFIX);
+            assertThat(byPrefix).isInstanceOf(DeviceSearchResult.NotFound.class);
+
+            // Not found, but on A's own list; B's entry for the same ID stays hidden.
+            var listed = (DeviceSearchResult.NotFound) deviceSearch.search(listedForA.toLowerCase(), SearchMode.EXACT);
+            assertThat(listed.authorized()).extracting(AuthorizedEntry::operatorCode).containsExactly(a.code());
+        }
+        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
+            var found = (DeviceSearchResult.Found) deviceSearch.search(sharedDevice, SearchMode.EXACT);
+            assertThat(found.devices()).singleElement().extracting(DeviceMatch::events).isEqualTo(5L);
+            assertThat(deviceSearch.timeline(sharedDevice, 0, 50)).extracting(DeviceEvent::operatorCode)
+                    .containsOnly(a.code(), b.code()).hasSize(5);
+            assertThat(deviceSearch.timeline(sharedDevice, 1, 2)).hasSize(2);
+            var listed = (DeviceSearchResult.NotFound) deviceSearch.search(listedForA, SearchMode.EXACT);
+            assertThat(listed.authorized()).extracting(AuthorizedEntry::operatorCode).containsExactlyInAnyOrder(a.code(), b.code());
+        }
+    }
+
+    private static String colons(String mac) {
+        return String.join(":", mac.toLowerCase().split("(?<=\\G..)"));
+    }
+
+    private OutcomeCounts outcomesOfDays(OperatorRef operator, LocalDate from) {
+        return jdbc.sql("""
+                        select count(*) filter (where outcome = 'delivered'), count(*) filter (where outcome = 're-delivered'),
+                               count(*) filter (where outcome = 'rejected')
+                        from provisioning_event
+                        where occurred_at >= cast(:from as timestamp) at time zone 'UTC' and operator_id = :operator""")
+                .param("from", from)
+                .param("operator", operator.id())
+                .query((rs, n) -> new OutcomeCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
 
     @Test
     void operator_staff_see_the_alerts_of_their_own_and_their_authorized_shared_pools_only() {

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Provisioning usage, always within the caller's operator scope. These are live counts over recent
- * events; long periods come from rollups (reporting issue), never from a raw scan.
+ * Provisioning usage, always within the caller's operator scope. The last-hours counts are live
+ * counts over recent events; periods of days come from the daily rollups ({@link UsageRollups}),
+ * never from a raw scan.
  */
 @Service
 @Transactional(readOnly = true)
@@ -23,9 +24,22 @@ public class UsageService {
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
 
-    UsageService(JdbcClient jdbc, CurrentActor currentActor) {
+    private final UsageRollups rollups;
+
+    UsageService(JdbcClient jdbc, CurrentActor currentActor, UsageRollups rollups) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
+        this.rollups = rollups;
+    }
+
+    /**
+     * Usage of a period by credential type and outcome, with the previous period to compare. A chosen
+     * operator narrows the caller's scope; operator staff choosing another operator get an empty report.
+     */
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
+    public UsageReport usage(UsageQuery query) {
+        var scope = currentActor.scope();
+        return rollups.report(query.operator().map(scope::narrowTo).orElse(scope), query);
     }
 
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})

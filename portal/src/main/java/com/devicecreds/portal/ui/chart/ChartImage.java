@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -35,8 +36,16 @@ public class ChartImage extends Image {
     private static final int SCALE = 2;
 
     public ChartImage(String fileName, String altText, int width, int height, Supplier<JFreeChart> chart) {
+        this(fileName, altText, width, height, SCALE, chart);
+    }
+
+    /**
+     * A chart drawn at the given scale of its CSS pixel size, such as the browser's device pixel ratio
+     * ({@link #devicePixelRatio(UI)}), so that one image pixel is one screen pixel.
+     */
+    public ChartImage(String fileName, String altText, int width, int height, double scale, Supplier<JFreeChart> chart) {
         super(DownloadHandler.fromInputStream(event -> {
-            byte[] png = render(chart.get(), width, height);
+            byte[] png = render(chart.get(), width, height, scale);
             return new DownloadResponse(new ByteArrayInputStream(png), fileName, "image/png", png.length);
         }), altText);
         addClassName("chart-image");
@@ -46,11 +55,17 @@ public class ChartImage extends Image {
 
     /** Renders at {@value #SCALE}x the given CSS pixel size. */
     public static byte[] render(JFreeChart chart, int width, int height) {
+        return render(chart, width, height, SCALE);
+    }
+
+    /** Renders at the given multiple of the CSS pixel size. */
+    public static byte[] render(JFreeChart chart, int width, int height, double scale) {
         style(chart);
-        var image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_ARGB);
+        var image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_ARGB);
         var g = image.createGraphics();
         try {
-            g.scale(SCALE, SCALE);
+            g.scale(scale, scale);
             chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
@@ -62,6 +77,12 @@ public class ChartImage extends Image {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The browser's device pixel ratio, between 1 and 4; {@value #SCALE} while the browser has not told it. */
+    public static double devicePixelRatio(UI ui) {
+        double ratio = ui.getPage().getExtendedClientDetails().getDevicePixelRatio();
+        return Double.isFinite(ratio) && ratio > 0 ? Math.clamp(ratio, 1, 4) : SCALE;
     }
 
     private static void style(JFreeChart chart) {

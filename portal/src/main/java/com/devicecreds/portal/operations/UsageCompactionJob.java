@@ -1,0 +1,25 @@
+package com.devicecreds.portal.operations;
+
+import com.devicecreds.reporting.usage.UsageRollups;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * Folds the usage rollups' delta rows into the daily totals (decision 012), so that reports read few
+ * rows. Any node may run it; concurrent runs would be safe too (each delta row is folded once).
+ */
+@DisallowConcurrentExecution
+class UsageCompactionJob implements Job {
+
+    private final UsageRollups rollups;
+
+    UsageCompactionJob(UsageRollups rollups) {
+        this.rollups = rollups;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        rollups.compact();
+    }
+}

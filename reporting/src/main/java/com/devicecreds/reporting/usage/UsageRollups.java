@@ -1,0 +1,121 @@
+package com.devicecreds.reporting.usage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.devicecreds.access.OperatorScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Usage read from the daily rollups the database keeps (migration V22): compacted days plus the
+ * delta rows not folded yet, never the events themselves. A year of one operator is some ten
+ * thousand rows whatever the number of events. See docs/decisions/012-usage-rollups.md.
+ */
+@Component
+public class UsageRollups {
+
+    /** Usage of the period and the one before it, grouped as asked, within the given scope; names joined last. */
+    static final String USAGE = """
+            select g.period, g.current, g.credential_type_id, t.name as type_name, g.outcome, g.rejection_reason, g.requests
+            from (select date_trunc(:unit, u.day::timestamp)::date as period, u.day >= :from as current,
+                         u.credential_type_id, u.outcome, u.rejection_reason, sum(u.requests) as requests
+                  from %s u
+                  where u.day between :previousFrom and :to
+                    and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
+                  group by 1, 2, 3, 4, 5) g
+            join credential_type t on t.id = g.credential_type_id""";
+
+    /** The compacted days and the pending deltas, not grouped twice as the view usage_daily_now would. */
+    static final String ROLLUPS = """
+            (select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily
+             union all
+             select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily_delta)""";
+
+    private final JdbcClient jdbc;
+
+    UsageRollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Folds the pending delta rows into the daily totals; returns how many rows it folded. */
+    public long compact() {
+        return jdbc.sql("select usage_compact()").query(Long.class).single();
+    }
+
+    UsageReport report(OperatorScope scope, UsageQuery query) {
+        return report(jdbc, USAGE.formatted(ROLLUPS), scope, query);
+    }
+
+    /** Runs the usage statement over a source of daily counts (the rollups, or in benchmarks the raw events). */
+    static UsageReport report(JdbcClient jdbc, String sql, OperatorScope scope, UsageQuery query) {
+        var groups = jdbc.sql(sql)
+                .param("unit", query.granularity().sqlUnit())
+                .param("from", query.from())
+                .param("previousFrom", query.previousFrom())
+                .param("to", query.to())
+                .param("operatorId", scope.operatorIdOrNull())
+                .query((rs, n) -> new Group(rs.getObject("period", LocalDate.class), rs.getBoolean("current"),
+                        rs.getInt("credential_type_id"), rs.getString("type_name"), rs.getString("outcome"),
+                        rs.getString("rejection_reason"), rs.getLong("requests")))
+                .list();
+        return assemble(query, groups);
+    }
+
+    private static UsageReport assemble(UsageQuery query, List<Group> groups) {
+        record Key(LocalDate period, String type, int typeId) {
+        }
+        var rows = new TreeMap<Key, long[]>(Comparator.comparing(Key::period).thenComparing(Key::type)
+                .thenComparing(Key::typeId));
+        long[] current = new long[3];
+        long[] previous = new long[3];
+        var reasons = new HashMap<String, Long>();
+        var byType = new LinkedHashMap<String, long[]>();
+        for (Group g : groups) {
+            int outcome = g.outcomeIndex();
+            if (g.current()) {
+                current[outcome] += g.requests();
+                rows.computeIfAbsent(new Key(g.period(), g.typeName(), g.typeId()), k -> new long[3])[outcome] += g.requests();
+                if (g.reason() != null) {
+                    reasons.merge(g.reason(), g.requests(), Long::sum);
+                }
+            } else {
+                previous[outcome] += g.requests();
+            }
+            byType.computeIfAbsent(g.typeName(), k -> new long[2])[g.current() ? 0 : 1] += g.requests();
+        }
+        var usageRows = new ArrayList<UsageRow>(rows.size());
+        rows.forEach((k, c) -> usageRows.add(new UsageRow(k.period(), k.typeId(), k.type(), c[0], c[1], c[2])));
+        var rejections = reasons.entrySet().stream()
+                .map(e -> new ReasonCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(ReasonCount::count).reversed().thenComparing(ReasonCount::reason))
+                .toList();
+        var comparisons = byType.entrySet().stream()
+                .map(e -> new TypeComparison(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparing(TypeComparison::credentialType))
+                .toList();
+        return new UsageReport(query, List.copyOf(usageRows), counts(current), counts(previous), rejections, comparisons);
+    }
+
+    private static OutcomeCounts counts(long[] c) {
+        return new OutcomeCounts(c[0], c[1], c[2]);
+    }
+
+    private record Group(LocalDate period, boolean current, int typeId, String typeName, String outcome,
+            String reason, long requests) {
+
+        int outcomeIndex() {
+            return switch (outcome) {
+                case "delivered" -> 0;
+                case "re-delivered" -> 1;
+                default -> 2;
+            };
+        }
+    }
+}

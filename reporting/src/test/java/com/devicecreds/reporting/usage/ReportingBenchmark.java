@@ -1,0 +1,284 @@
+package com.devicecreds.reporting.usage;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+
+import com.devicecreds.access.OperatorRef;
+import com.devicecreds.access.PortalPrincipal;
+import com.devicecreds.access.Roles;
+import com.devicecreds.reporting.devices.DeviceSearchResult;
+import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.devices.SearchMode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Usage reports and device search at ten million events, on one database in one run: the usage
+ * query of one operator over a year from the rollups (V22) against the same statement over the raw
+ * events, device search exact and by prefix as operator staff, one chart render, and what the
+ * rollup trigger costs an insert. Run from the repository root:
+ * <pre>
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * ./mvnw -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -pl reporting -am
+ * $JAVA_HOME/bin/java -cp reporting/target/test-classes:reporting/target/classes:$(cat reporting/target/test-classpath.txt) \
+ *     com.devicecreds.reporting.usage.ReportingBenchmark [events] [runs]
+ * </pre>
+ * Arguments: events (default 10,000,000) over the past 365 days, and timed runs of the slow raw
+ * query (default 5; the fast measurements run many more times). Prints medians and percentiles.
+ */
+public final class ReportingBenchmark {
+
+    private static final int OPERATORS = 6;
+    private static final int TYPES_PER_OPERATOR = 4;
+    private static final int CHUNK = 1_000_000;
+
+    private ReportingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        // Server node, outcome and reason come from other bits of the hash than operator and type, so
+        // that every combination occurs each day, as at full load.
+        try (var postgres = EmbeddedPostgres.builder()
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("work_mem", "64MB")
+                .start()) {
+            var pool = new HikariConfig();
+            pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            pool.setUsername("postgres");
+            pool.setMaximumPoolSize(4);
+            DataSource dataSource = new HikariDataSource(pool);
+            Flyway.configure().dataSource(dataSource).load().migrate();
+            var jdbc = JdbcClient.create(dataSource);
+            var today = LocalDate.now(ZoneOffset.UTC);
+            jdbc.sql("select provisioning_event_ensure_partitions(?, ?)").params(today.minusDays(800), today).query(Integer.class).single();
+            var operators = world(jdbc);
+
+            long t0 = System.nanoTime();
+            for (long first = 0; first < events; first += CHUNK) {
+                load(jdbc, first, Math.min(CHUNK, events - first), events);
+            }
+            double loaded = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            var rollups = new UsageRollups(jdbc);
+            long folded = rollups.compact();
+            double compacted = (System.nanoTime() - t1) / 1e9;
+            jdbc.sql("vacuum analyze").update();
+            System.out.printf(Locale.US, "Loaded %,d events over 365 days in %.1f s (trigger on, %d-row statements); "
+                    + "compacted %,d delta rows in %.1f s into %,d daily rows%n", events, loaded, CHUNK, folded, compacted,
+                    jdbc.sql("select count(*) from usage_daily").query(Long.class).single());
+
+            var operator = operators.getFirst();
+            var year = new UsageQuery(Optional.of(operator), today.minusDays(364), today, Granularity.DAY);
+            var scope = com.devicecreds.access.OperatorScope.only(operator);
+            UsageReport fromRollups = rollups.report(scope, year);
+            UsageReport raw = RawUsage.report(jdbc, scope, year);
+            if (!fromRollups.equals(raw)) {
+                throw new IllegalStateException("Rollups and raw events disagree");
+            }
+            double rawMs = median(runs, () -> RawUsage.report(jdbc, scope, year));
+            double rollupMs = median(Math.max(runs, 21), () -> rollups.report(scope, year));
+            System.out.printf(Locale.US, "Usage of one operator over a year by day (%,d requests, %,d rows):%n",
+                    fromRollups.current().total(), fromRollups.rows().size());
+            System.out.printf(Locale.US, "  raw GROUP BY over the events: median %9.1f ms%n", rawMs);
+            System.out.printf(Locale.US, "  daily rollups:                median %9.1f ms  (%.0fx faster)%n", rollupMs, rawMs / rollupMs);
+
+            if (System.getProperty("explain") != null) {
+                jdbc.sql("explain (analyze, buffers) " + UsageRollups.USAGE.formatted(UsageRollups.ROLLUPS))
+                        .param("unit", "day").param("from", year.from()).param("previousFrom", year.previousFrom())
+                        .param("to", year.to()).param("operatorId", operator.id())
+                        .query(String.class).list().forEach(System.out::println);
+            }
+            deviceSearch(dataSource, jdbc, operator);
+
+            double chartMs = median(Math.max(runs, 11), () -> png(UsageCharts.requestsByType(fromRollups)));
+            System.out.printf(Locale.US, "One chart render (a year by day, 1000x320 at 2x, PNG): median %.1f ms%n", chartMs);
+
+            triggerCost(jdbc, operator);
+        }
+    }
+
+    private static List<OperatorRef> world(JdbcClient jdbc) {
+        var operators = new ArrayList<OperatorRef>();
+        for (int o = 0; o < OPERATORS; o++) {
+            String code = "bench-op-" + o;
+            short id = jdbc.sql("insert into operator (code, name) values (?, ?) returning id").params(code, "Bench " + o)
+                    .query(Short.class).single();
+            operators.add(new OperatorRef(id, code));
+            for (int t = 0; t < TYPES_PER_OPERATOR; t++) {
+                int type = jdbc.sql("""
+                                insert into credential_type (code, name, credential_kind, owner_operator_id, device_id_kind, binding_mode)
+                                values (?, ?, 'widevine-keybox', ?, 'mac', 'next-available') returning id""")
+                        .params("bench-" + o + "-" + t, "Bench type " + o + "-" + t, id).query(Integer.class).single();
+                jdbc.sql("insert into type_authorization (credential_type_id, operator_id) values (?, ?)").params(type, id).update();
+            }
+        }
+        return operators;
+    }
+
+    /**
+     * Events {@code first} to {@code first + count} of {@code total}, spread evenly over the past year in
+     * time order, as one statement. Operator o's types are ids of its own; devices ask about three times each.
+     */
+    private static void load(JdbcClient jdbc, long first, long count, long total) {
+        jdbc.sql("""
+                        insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id, device_id_kind,
+                                                        device_model_id, server_node, outcome, rejection_reason, credential_id)
+                        select now() - interval '365 days' + (g * (365.0 * 86400 / :total)) * interval '1 second',
+                               op.id, t.id, dev.id, 'mac', null, 'prov-' || ((h / 7) % 4), o.outcome,
+                               case when o.outcome = 'rejected' then (array['not-on-authorized-list', 'pool-empty',
+                                   'model-not-authorized', 'certificate-revoked'])[1 + (h / 131) % 4] end,
+                               case when o.outcome <> 'rejected' then g end
+                        from generate_series(cast(:first as bigint), cast(:last as bigint)) g
+                        cross join lateral (select (g * 2654435761) % 4294967296 as h) hash
+                        cross join lateral (select (cast(:operators as smallint[]))[1 + h % 6] as id) op
+                        cross join lateral (select (cast(:types as integer[]))[1 + (h % 6) * 4 + (h / 6) % 4] as id) t
+                        cross join lateral (select upper(lpad(to_hex(h % 6), 4, '0')
+                                                   || lpad(to_hex((h / 24) % greatest(:total / 18, 1)), 8, '0')) as id) dev
+                        cross join lateral (select case when (h / 29) % 100 < 84 then 'delivered'
+                                                        when (h / 29) % 100 < 89 then 're-delivered' else 'rejected' end as outcome) o""")
+                .param("total", total).param("first", first).param("last", first + count - 1)
+                .param("operators", jdbc.sql("select id from operator where code like 'bench-op-%' order by code")
+                        .query(Short.class).list().toArray(Short[]::new))
+                .param("types", jdbc.sql("select id from credential_type where code like 'bench-%' order by code")
+                        .query(Integer.class).list().toArray(Integer[]::new))
+                .update();
+    }
+
+    private static void deviceSearch(DataSource dataSource, JdbcClient jdbc, OperatorRef operator) {
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(JdbcClient.class, () -> jdbc);
+            context.scan("com.devicecreds.access", "com.devicecreds.reporting");
+            context.refresh();
+            var search = context.getBean(DeviceSearchService.class);
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    new Staff(operator.code()), null, List.of(new SimpleGrantedAuthority(Roles.ROLE_PREFIX + Roles.OPERATOR_STAFF))));
+            List<String> devices = jdbc.sql("""
+                            select device_id from provisioning_event
+                            where operator_id = ? and id % 997 = 7 limit 400""").param(operator.id()).query(String.class).list();
+            if (System.getProperty("explain") != null) {
+                jdbc.sql("""
+                                explain (analyze, buffers) select e.device_id, min(e.device_id_kind) as kind, count(*) as events,
+                                       min(e.occurred_at) as first_seen, max(e.occurred_at) as last_seen
+                                from provisioning_event e
+                                where e.device_id = any(:ids) and (cast(:operatorId as smallint) is null or e.operator_id = :operatorId)
+                                group by e.device_id""")
+                        .param("ids", new String[] {devices.getFirst()}).param("operatorId", operator.id())
+                        .query(String.class).list().forEach(System.out::println);
+            }
+            var random = new Random(7);
+            int samples = 1_000;
+            double[] exact = new double[samples];
+            double[] prefix = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                String device = devices.get(random.nextInt(devices.size()));
+                String colons = String.join(":", device.toLowerCase(Locale.ROOT).split("(?<=\\G..)"));
+                exact[i] = millis(() -> found(search.search(colons, SearchMode.EXACT)));
+                prefix[i] = millis(() -> found(search.search(device.substring(0, 9), SearchMode.PREFIX)));
+            }
+            System.out.printf(Locale.US, "Device search as operator staff, %d searches each (colon notation / first 9 characters):%n", samples);
+            System.out.printf(Locale.US, "  exact:  p50 %6.2f ms  p99 %6.2f ms%n", percentile(exact, 50), percentile(exact, 99));
+            System.out.printf(Locale.US, "  prefix: p50 %6.2f ms  p99 %6.2f ms%n", percentile(prefix, 50), percentile(prefix, 99));
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static Object found(DeviceSearchResult result) {
+        if (!(result instanceof DeviceSearchResult.Found)) {
+            throw new IllegalStateException("Expected to find the device: " + result);
+        }
+        return result;
+    }
+
+    /** One single-row insert (autocommit), with and without the rollup trigger, and a 1,000-row insert. */
+    private static void triggerCost(JdbcClient jdbc, OperatorRef operator) {
+        String single = """
+                insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id, device_id_kind,
+                                                server_node, outcome, credential_id)
+                values (now(), ?, 1, 'AABBCCDDEEFF', 'mac', 'prov-0', 'delivered', 1)""";
+        String thousand = """
+                insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id, device_id_kind,
+                                                server_node, outcome, credential_id)
+                select now(), ?, 1 + g % 24, 'AABBCC' || lpad(to_hex(g), 6, '0'), 'mac', 'prov-' || (g % 4), 'delivered', g
+                from generate_series(1, 1000) g""";
+        int inserts = 3_000;
+        double with = median(inserts, () -> jdbc.sql(single).param(operator.id()).update()) * 1000;
+        double withBatch = median(41, () -> jdbc.sql(thousand).param(operator.id()).update());
+        jdbc.sql("alter table provisioning_event disable trigger provisioning_event_usage").update();
+        double without = median(inserts, () -> jdbc.sql(single).param(operator.id()).update()) * 1000;
+        double withoutBatch = median(41, () -> jdbc.sql(thousand).param(operator.id()).update());
+        jdbc.sql("alter table provisioning_event enable trigger provisioning_event_usage").update();
+        System.out.printf(Locale.US, "One event insert (autocommit): rollup trigger on median %7.1f us, off %7.1f us (%.2fx)%n",
+                with, without, with / without);
+        System.out.printf(Locale.US, "1,000-event insert statement:  rollup trigger on median %7.2f ms, off %7.2f ms (%.2fx)%n",
+                withBatch, withoutBatch, withBatch / withoutBatch);
+    }
+
+    private static byte[] png(org.jfree.chart.JFreeChart chart) {
+        var image = chart.createBufferedImage(2000, 640, 1000, 320, null);
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static double millis(Supplier<?> work) {
+        long t = System.nanoTime();
+        work.get();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double median(int runs, Supplier<?> work) {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            times[i] = millis(work);
+        }
+        return percentile(times, 50);
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private record Staff(String code) implements PortalPrincipal {
+        @Override
+        public String username() {
+            return "bench." + code;
+        }
+
+        @Override
+        public String displayName() {
+            return "Bench " + code;
+        }
+
+        @Override
+        public Optional<String> operatorCode() {
+            return Optional.of(code);
+        }
+    }
+}
