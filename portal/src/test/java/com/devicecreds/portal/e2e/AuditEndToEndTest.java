@@ -50,9 +50,10 @@ class AuditEndToEndTest {
                 asTableOwner("update audit_event set target = '" + original.replace("'", "''") + "' where seq = " + seq);
             }
 
+            long dorasRows = jdbc.sql("select count(*) from audit_event where actor = 'audit.dora'").query(Long.class).single();
             var actor = browser.waitFor(By.cssSelector(".audit-filters vaadin-text-field input"));
             actor.sendKeys("audit.dora");
-            browser.waitUntil("document.querySelector('.audit-found').textContent.trim() !== ''");
+            browser.waitUntil("document.querySelector('.audit-found').textContent.trim() === '" + dorasRows + " rows'");
             browser.waitUntilVaadinIsIdle();
             browser.waitFor(By.xpath("//vaadin-grid-cell-content[contains(., 'AUDIT_VERIFIED')]")).click();
             browser.waitFor(By.cssSelector(".audit-details"));

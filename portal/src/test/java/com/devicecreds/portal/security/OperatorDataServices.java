@@ -82,7 +82,7 @@ final class OperatorDataServices {
         }
     }
 
-    private static Object argument(Class<?> type) {
+    static Object argument(Class<?> type) {
         if (type == Instant.class) {
             return Instant.now().minus(Duration.ofDays(1));
         }
