@@ -27,6 +27,7 @@ import com.devicecreds.audit.verify.ChainVerifier;
 import com.devicecreds.audit.verify.Tampering;
 import com.devicecreds.audit.verify.VerificationReport;
 import com.devicecreds.testsupport.SignedIn;
+import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,7 @@ class AuditVerificationTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.AUDIT_VERIFIED)
     void an_auditor_verifies_through_the_service_and_the_verification_is_recorded_once() {
         long before = verifications();
         VerificationReport report;

@@ -27,6 +27,7 @@ import com.devicecreds.audit.TrailFixture;
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.verify.ExportVerifier;
 import com.devicecreds.testsupport.SignedIn;
+import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.AUDIT_EXPORTED)
     void an_export_verifies_offline_is_recorded_once_and_any_change_to_it_is_found() throws Exception {
         long exportsBefore = jdbc.sql("select count(*) from audit_event where action = 'AUDIT_EXPORTED'")
                 .query(Long.class).single();

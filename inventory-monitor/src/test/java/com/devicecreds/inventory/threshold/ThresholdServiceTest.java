@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.InventoryFixture;
 import com.devicecreds.inventory.InventoryModuleTestApplication;
+import com.devicecreds.testsupport.RecordsAudit;
 import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ class ThresholdServiceTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.POOL_THRESHOLDS_CHANGED)
     void pki_operations_change_a_pools_thresholds_audited_once_with_old_and_new_values() {
         var pool = new InventoryFixture(jdbc);
         try (var pkiOps = SignedIn.pkiOps()) {

@@ -2,9 +2,6 @@ package com.devicecreds.portal.ui;
 
 import java.util.UUID;
 
-import com.devicecreds.audit.AuditAction;
-import com.devicecreds.audit.AuditLog;
-import com.devicecreds.audit.AuditOutcome;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -23,12 +20,6 @@ class ErrorHandling implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-    private final AuditLog auditLog;
-
-    ErrorHandling(AuditLog auditLog) {
-        this.auditLog = auditLog;
-    }
-
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
@@ -36,8 +27,8 @@ class ErrorHandling implements VaadinServiceInitListener {
             String message;
             if (findAccessDenied(cause)) {
                 message = "You are not allowed to do that.";
+                // Recorded once, where method security refused it (AuthenticationAuditListener).
                 log.info("Access denied in UI: {}", cause.getMessage());
-                auditLog.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, String.valueOf(cause.getMessage()));
             } else {
                 var incident = UUID.randomUUID().toString().substring(0, 8);
                 message = "Something went wrong (incident " + incident + "). Nothing was changed.";

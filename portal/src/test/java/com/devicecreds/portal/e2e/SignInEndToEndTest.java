@@ -2,7 +2,9 @@ package com.devicecreds.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,7 @@ class SignInEndToEndTest {
     }
 
     @Test
+    @RecordsAudit({AuditAction.LOGIN, AuditAction.LOGOUT})
     void signing_in_and_out_records_one_login_and_one_logout_and_ends_the_session() {
         long loginsBefore = auditRows("pm.clara", "LOGIN", "success");
         long logoutsBefore = auditRows("pm.clara", "LOGOUT", "success");

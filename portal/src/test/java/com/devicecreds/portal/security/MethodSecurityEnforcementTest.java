@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.devicecreds.access.Roles;
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.reporting.usage.UsageService;
+import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,18 @@ class MethodSecurityEnforcementTest {
             assertThatThrownBy(() -> usage.outcomesSince(Instant.now().minus(Duration.ofDays(1))))
                     .isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    @RecordsAudit(AuditAction.ACCESS_DENIED)
+    void a_refused_call_of_a_signed_in_user_is_audited_exactly_once_naming_user_and_method() {
+        String user = "stranger." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var stranger = SignedIn.as(SignedIn.user(user, java.util.Optional.empty(), "NOT_A_PORTAL_ROLE"))) {
+            assertThatThrownBy(inventory::pools).isInstanceOf(AccessDeniedException.class);
+        }
+        var rows = jdbc.sql("select action, outcome, target from audit_event where actor = ?").param(user)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        assertThat(rows).containsExactly("ACCESS_DENIED denied InventoryService.pools");
     }
 
     @Test

@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.ui.MenuViews;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.Component;
@@ -97,7 +94,7 @@ class PermissionMatrixTest {
                 String path = view.getAnnotation(Route.class).value().replace(":typeId", pool);
                 for (String role : Roles.all()) {
                     boolean opened = opens(app, role, view, path);
-                    if (opened != admits(view, role)) {
+                    if (opened != MenuViews.admits(view, role)) {
                         wrong.add("/%s as %s: %s".formatted(path, role, opened ? "opened" : "refused"));
                     }
                 }
@@ -174,8 +171,7 @@ class PermissionMatrixTest {
                 when this file and the code disagree, and writes the current matrix to
                 `portal/target/permission-matrix.md`.
 
-                - ✓ allowed; ✗ denied (the page is not shown, the call throws `AccessDeniedException`; both
-                  denials are recorded as `ACCESS_DENIED` for signed-in users);
+                - ✓ allowed; ✗ denied (the page is not shown; the call throws `AccessDeniedException`);
                 - **own**: allowed for operator staff with their own operator's data only: another
                   operator's rows are never returned and another operator's pool is "not found", as if it did
                   not exist (checked for each method by `TenantIsolationTest`, as operator A against operator
@@ -192,7 +188,7 @@ class PermissionMatrixTest {
             var cells = new ArrayList<String>(List.of("`/" + view.getAnnotation(Route.class).value() + "`",
                     view.getSimpleName()));
             for (String role : Roles.all()) {
-                cells.add(admits(view, role) ? ALLOWED : DENIED);
+                cells.add(MenuViews.admits(view, role) ? ALLOWED : DENIED);
             }
             md.append(row(cells));
         }
@@ -226,17 +222,6 @@ class PermissionMatrixTest {
         return name.startsWith("com.devicecreds.portal") ? "portal"
                 : name.startsWith("com.devicecreds.inventory") ? "inventory-monitor"
                 : name.startsWith("com.devicecreds.reporting") ? "reporting" : "audit-log";
-    }
-
-    static boolean admits(Class<?> view, String role) {
-        if (view.isAnnotationPresent(DenyAll.class)) {
-            return false;
-        }
-        if (view.isAnnotationPresent(PermitAll.class) || view.isAnnotationPresent(AnonymousAllowed.class)) {
-            return true;
-        }
-        var rolesAllowed = view.getAnnotation(RolesAllowed.class);
-        return rolesAllowed != null && List.of(rolesAllowed.value()).contains(role);
     }
 
     @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /** The views with a menu entry, read from their annotations: the expectation of the navigation tests. */
-final class MenuViews {
+public final class MenuViews {
 
     static final List<Class<? extends Component>> ALL = scan();
 
@@ -32,7 +32,7 @@ final class MenuViews {
     }
 
     /** What the access annotation says; the layout's own annotation is checked by AccessRulesTest. */
-    static boolean admits(Class<?> view, String role) {
+    public static boolean admits(Class<?> view, String role) {
         if (view.isAnnotationPresent(DenyAll.class)) {
             return false;
         }

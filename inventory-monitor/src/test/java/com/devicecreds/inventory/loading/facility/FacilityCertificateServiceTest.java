@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.loading.LoadingFixture;
 import com.devicecreds.inventory.loading.format.Pem;
 import com.devicecreds.inventory.loading.sample.Facility;
+import com.devicecreds.testsupport.RecordsAudit;
 import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ class FacilityCertificateServiceTest {
     JdbcClient jdbc;
 
     @Test
+    @RecordsAudit({AuditAction.FACILITY_CERTIFICATE_TRUSTED, AuditAction.FACILITY_CERTIFICATE_REMOVED})
     void an_administrator_trusts_lists_and_removes_a_facility_certificate_and_each_change_is_audited() {
         var facility = LoadingFixture.facility("Audited KGF");
         String fingerprint = Pem.fingerprint(facility.certificate());

@@ -13,13 +13,15 @@ import java.util.Optional;
 import java.util.zip.ZipInputStream;
 
 import com.devicecreds.access.Roles;
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.loading.LoadingFixture;
-import com.devicecreds.testsupport.SignedIn;
 import com.devicecreds.inventory.loading.format.PackageFormat;
 import com.devicecreds.inventory.loading.sample.Defect;
 import com.devicecreds.inventory.loading.sample.DeviceIdKind;
 import com.devicecreds.inventory.loading.sample.Facility;
 import com.devicecreds.inventory.loading.sample.SamplePackage;
+import com.devicecreds.testsupport.RecordsAudit;
+import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,7 @@ class PackageUploadTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.CREDENTIAL_PACKAGE_UPLOADED)
     void an_accepted_upload_is_audited_with_batch_type_count_and_hash() {
         var report = upload(valid(3));
         var batch = report.batch().orElseThrow();
