@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.devicecreds.portal.security.BrowserHardening;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,8 @@ class DevSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain devSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain devSecurityFilterChain(HttpSecurity http, BrowserHardening hardening) throws Exception {
+        hardening.apply(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(DevLoginView.PATH))
                 .build();
     }

@@ -2,6 +2,7 @@ package com.devicecreds.portal.security.keycloak;
 
 import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.audit.AuditLog;
+import com.devicecreds.portal.security.BrowserHardening;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -39,9 +40,10 @@ class KeycloakSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain keycloakSecurityFilterChain(HttpSecurity http, OperatorDirectory operators, AuditLog auditLog)
-            throws Exception {
+    SecurityFilterChain keycloakSecurityFilterChain(HttpSecurity http, OperatorDirectory operators, AuditLog auditLog,
+            BrowserHardening hardening) throws Exception {
         var users = new KeycloakUserService(code -> operators.byCode(code).isPresent());
+        hardening.apply(http);
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 .failureHandler(new LoginRefusedHandler(auditLog)));
