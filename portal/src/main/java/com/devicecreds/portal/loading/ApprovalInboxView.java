@@ -38,7 +38,7 @@ import com.vaadin.flow.router.Route;
  */
 @Route("loading/approvals")
 @PageTitle("Approvals")
-@Menu(order = 3, icon = "vaadin:check-square-o", title = "Approvals")
+@Menu(order = 2.5, icon = "vaadin:check-square-o", title = "Approvals")
 @RolesAllowed({Roles.PKI_OPS, Roles.ADMIN})
 class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> {
 

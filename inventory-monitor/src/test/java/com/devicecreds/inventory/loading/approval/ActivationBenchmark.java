@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <pre>./mvnw -o -B -pl inventory-monitor -am verify -Dtest=ActivationBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Prints each run and the median. The batch is staged with SQL (staging is {@code UploadBenchmark}'s
  * subject) into a pool that already holds a million available credentials, and deleted after each run.
+ * On the development machine (2 cores, other builds running): 18.3, 20.7 and 26.9 s, median 20.7 s.
  */
 @SpringBootTest
 class ActivationBenchmark {
