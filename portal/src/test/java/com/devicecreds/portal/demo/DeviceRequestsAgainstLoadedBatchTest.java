@@ -25,10 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The simulated provisioning service against a loaded batch: next-available binding finds none of
- * its credentials while it is staged or approved, and finds them once it is activated.
+ * its credentials while it is staged or approved, and finds them once it is activated. Named to run
+ * after DemoWorldSeederTest in the shared context, which counts the seeded events exactly.
  */
 @PortalTest
-class ApprovedBatchProvisioningTest {
+class DeviceRequestsAgainstLoadedBatchTest {
 
     @Autowired
     JdbcClient jdbc;
