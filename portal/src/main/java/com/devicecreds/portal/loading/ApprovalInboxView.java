@@ -2,6 +2,8 @@ package com.devicecreds.portal.loading;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,6 +45,8 @@ import com.vaadin.flow.router.Route;
 class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> {
 
     static final String ROUTE = "loading/approvals";
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter
+            .ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ApprovalInbox inbox;
     private final ApprovalService approvals;
@@ -107,16 +111,17 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addClassName(className);
         grid.addColumn(p -> p.batch().batchRef()).setHeader("Batch ID").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.batch().typeName()).setHeader("Credential type").setFlexGrow(3).setWidth("220px")
+        grid.addColumn(p -> p.batch().typeName()).setHeader("Credential type").setFlexGrow(1).setWidth("150px")
                 .setTooltipGenerator(p -> p.batch().typeName());
         grid.addColumn(p -> String.format(Locale.US, "%,d", p.batch().recordCount())).setHeader("Records")
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("110px");
+                .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("90px");
         grid.addColumn(p -> p.batch().submittedBy()).setHeader("Submitted by").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> age(p.age(clock.instant()))).setHeader("Waiting").setFlexGrow(0).setWidth("100px");
+        grid.addColumn(p -> age(p.age(clock.instant()))).setHeader("Waiting").setFlexGrow(0).setWidth("90px");
         grid.addColumn(p -> p.batch().approvals() + " of " + p.batch().approvalsRequired()).setHeader("Approvals")
-                .setFlexGrow(0).setWidth("100px");
-        grid.addColumn(p -> UploadView.TIME.format(p.expiresAt())).setHeader("Expires").setFlexGrow(0).setWidth("150px");
-        grid.addColumn(p -> p.yourPart().label()).setHeader("Your part").setAutoWidth(true).setFlexGrow(1)
+                .setFlexGrow(0).setWidth("95px");
+        grid.addColumn(p -> SHORT_TIME.format(p.expiresAt())).setHeader("Expires").setFlexGrow(0).setWidth("125px")
+                .setTooltipGenerator(p -> UploadView.TIME.format(p.expiresAt()));
+        grid.addColumn(p -> p.yourPart().label()).setHeader("Your part").setWidth("175px").setFlexGrow(1)
                 .setTooltipGenerator(p -> p.yourPart().label());
         grid.addComponentColumn(p -> {
             var button = new Button(p.yourPart() == YourPart.DECIDE ? "Review" : "View", e -> open(p.batch().id()));
@@ -124,7 +129,7 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
                     p.yourPart() == YourPart.DECIDE ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             button.addClassName("open-batch");
             return button;
-        }).setFlexGrow(0).setWidth("110px");
+        }).setFlexGrow(0).setWidth("100px");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No batch here.");
         return grid;
