@@ -18,7 +18,12 @@ public enum AuditAction {
     AUDIT_PURGED("The retention purge deleted audit rows older than the retention period"),
     FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
     FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),
-    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems");
+    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems"),
+    BATCH_APPROVED("A PKI operator approved a staged credential batch, bound to the manifest hash they saw (denied: the decision was refused)"),
+    BATCH_REJECTED("A PKI operator rejected a staged credential batch with a reason, which ends its request (denied: refused)"),
+    BATCH_APPROVALS_VOIDED("A batch's manifest hash no longer matched what an approver saw: its approvals were voided"),
+    BATCH_EXPIRED("A credential batch expired: no decision in time, or approved but not activated in time"),
+    BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once");
 
     private final String meaning;
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.devicecreds.inventory.loading.approval.ApproverReauthentication;
 import com.devicecreds.testsupport.TestPostgres;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -26,6 +27,11 @@ public class InventoryModuleTestApplication {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    @Bean
+    TestReauthentication testReauthentication() {
+        return new TestReauthentication();
     }
 
     @Bean
@@ -59,6 +65,21 @@ public class InventoryModuleTestApplication {
         @Override
         public Clock withZone(java.time.ZoneId zone) {
             return this;
+        }
+    }
+
+    /** Re-authentication as the test sets it: recent unless told otherwise. */
+    public static class TestReauthentication implements ApproverReauthentication {
+
+        private volatile boolean recent = true;
+
+        public void setRecent(boolean recent) {
+            this.recent = recent;
+        }
+
+        @Override
+        public boolean recentlyAuthenticated(java.time.Duration maxAge) {
+            return recent;
         }
     }
 

@@ -74,6 +74,8 @@ class UploadView extends VerticalLayout {
         batches.addColumn(StagedBatch::submittedBy).setHeader("Submitted by").setFlexGrow(1);
         batches.addColumn(b -> TIME.format(b.submittedAt())).setHeader("Submitted at").setFlexGrow(0).setWidth("160px");
         batches.addComponentColumn(b -> ReportPanel.stateBadge(b.state())).setHeader("State").setFlexGrow(0).setWidth("110px");
+        batches.addColumn(b -> b.approvals() + " of " + b.approvalsRequired()).setHeader("Approvals").setFlexGrow(0)
+                .setWidth("110px");
         batches.setItems(query -> batchService.loadedBatches(query.getOffset(), query.getLimit()).stream());
         batches.setHeight("320px");
 

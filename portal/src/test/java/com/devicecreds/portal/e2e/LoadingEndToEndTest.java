@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoadingEndToEndTest {
 
-    private static final Path DEMO_KEY = Path.of("..", "docs", "demo", "demo-facility-key.pem");
-    private static final Path DEMO_CERTIFICATE = Path.of("src", "main", "resources", "demo", "demo-facility.pem");
+    static final Path DEMO_KEY = Path.of("..", "docs", "demo", "demo-facility-key.pem");
+    static final Path DEMO_CERTIFICATE = Path.of("src", "main", "resources", "demo", "demo-facility.pem");
 
     @LocalServerPort
     int port;
@@ -89,7 +89,7 @@ class LoadingEndToEndTest {
     }
 
     /** Hands the file to the upload's file input (in its shadow root) and waits for the report it should bring. */
-    private static void upload(Browser browser, Path file, String report) {
+    static void upload(Browser browser, Path file, String report) {
         var input = (WebElement) browser.script(
                 "return document.querySelector('vaadin-upload').shadowRoot.querySelector('input[type=file]')"
                         + " || document.querySelector('vaadin-upload input[type=file]')");

@@ -20,6 +20,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
+import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.reporting.devices.DeviceSearchService;
 import com.devicecreds.reporting.devices.SearchMode;
@@ -35,7 +36,7 @@ import org.springframework.context.ApplicationContext;
 final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
-            AlertService.class, BatchService.class, DeviceSearchService.class);
+            AlertService.class, BatchService.class, DeviceSearchService.class, ApprovalInbox.class);
 
     private OperatorDataServices() {
     }

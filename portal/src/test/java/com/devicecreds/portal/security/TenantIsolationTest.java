@@ -22,6 +22,7 @@ import com.devicecreds.inventory.alert.InventoryAlert;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
+import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.inventory.loading.batch.StagedBatch;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
@@ -69,6 +70,8 @@ class TenantIsolationTest {
             "UsageService.outcomesSince(Instant)",
             "UsageService.rejectionsSince(Instant)",
             "BatchService.loadedBatches(int, int)",
+            "ApprovalInbox.pending()",
+            "ApprovalInbox.context(long)",
             "UsageService.usage(UsageQuery)",
             "DeviceSearchService.search(String, SearchMode)",
             "DeviceSearchService.timeline(String, int, int)",
@@ -94,6 +97,8 @@ class TenantIsolationTest {
     FacilityCertificateService facilities;
     @Autowired
     CurrentActor currentActor;
+    @Autowired
+    ApprovalInbox approvalInbox;
     @Autowired
     JdbcClient jdbc;
 
@@ -179,6 +184,22 @@ class TenantIsolationTest {
             assertThat(batches.loadedBatches(0, 1000)).extracting(StagedBatch::batchRef).contains(batchOfA, batchOfB);
             assertThat(batches.loadedBatches(0, 1000)).filteredOn(b -> b.batchRef().equals(batchOfA))
                     .extracting(StagedBatch::operatorName).containsExactly(Optional.of("Tenant " + a.code()));
+        }
+    }
+
+    @Test
+    void operator_staff_cannot_open_the_approval_inbox_and_pki_operations_and_administrators_see_both_tenants_batches() {
+        long idOfA = jdbc.sql("select id from credential_batch where batch_ref = ?").param(batchOfA).query(Long.class).single();
+        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
+            assertThatThrownBy(approvalInbox::pending).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> approvalInbox.context(idOfA)).isInstanceOf(AccessDeniedException.class);
+        }
+        for (String role : List.of(Roles.PKI_OPS, Roles.ADMIN)) {
+            try (var signedIn = SignedIn.as(SignedIn.withRole(role))) {
+                assertThat(approvalInbox.pending()).extracting(p -> p.batch().batchRef()).contains(batchOfA, batchOfB);
+                assertThat(approvalInbox.context(idOfA).orElseThrow().batch().operatorName())
+                        .contains("Tenant " + a.code());
+            }
         }
     }
 

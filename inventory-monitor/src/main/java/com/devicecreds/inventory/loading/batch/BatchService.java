@@ -32,11 +32,7 @@ public class BatchService {
     public List<StagedBatch> loadedBatches(int offset, int limit) {
         var scope = currentActor.scope();
         return jdbc.sql(BatchRows.SELECT + """
-                        where cast(:operatorId as smallint) is null
-                              or t.owner_operator_id = :operatorId
-                              or (t.owner_operator_id is null and exists (
-                                    select 1 from type_authorization a
-                                    where a.credential_type_id = t.id and a.operator_id = :operatorId))
+                        where """ + BatchRows.IN_SCOPE + """
                         order by b.submitted_at desc, b.id desc offset :offset limit :limit""")
                 .param("operatorId", scope.operatorIdOrNull())
                 .param("offset", Math.max(offset, 0))

@@ -6,9 +6,12 @@ import java.util.Optional;
 /**
  * A credential batch as loading shows it: staged (or later states), with what it was made from.
  *
- * @param manifestSha256 hex SHA-256 of the signed manifest: what approvers decide on
+ * @param manifestSha256    hex SHA-256 of the signed manifest: what approvers decide on
+ * @param approvals         approvals that stand (bound to the current manifest hash, not voided)
+ * @param approvalsRequired approvals the batch's credential type needs (dual control)
  */
 public record StagedBatch(long id, String batchRef, int credentialTypeId, String typeCode, String typeName,
         Optional<String> operatorName, long recordCount, String manifestSha256, String producingFacility,
-        String signerSubject, String state, String submittedBy, Instant submittedAt) {
+        String signerSubject, String state, String submittedBy, Instant submittedAt, int approvals,
+        int approvalsRequired) {
 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -41,11 +42,15 @@ class KeycloakSecurityConfiguration {
 
     @Bean
     SecurityFilterChain keycloakSecurityFilterChain(HttpSecurity http, OperatorDirectory operators, AuditLog auditLog,
-            BrowserHardening hardening) throws Exception {
+            BrowserHardening hardening, ClientRegistrationRepository registrations) throws Exception {
         var users = new KeycloakUserService(code -> operators.byCode(code).isPresent());
         hardening.apply(http);
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+                // Approving a credential batch signs the approver in again (decision 014).
+                .authorizationEndpoint(endpoint -> endpoint
+                        .authorizationRequestResolver(new StepUpAuthorizationRequestResolver(registrations)))
+                .successHandler(StepUpAuthorizationRequestResolver.returningSuccessHandler())
                 .failureHandler(new LoginRefusedHandler(auditLog)));
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.oauth2LoginPage(LOGIN_PAGE, POST_LOGOUT_REDIRECT))

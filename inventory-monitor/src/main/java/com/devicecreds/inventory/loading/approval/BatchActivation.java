@@ -1,0 +1,95 @@
+package com.devicecreds.inventory.loading.approval;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.devicecreds.access.Actor;
+import com.devicecreds.audit.AuditAction;
+import com.devicecreds.audit.AuditOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes approved batches' credentials available, each batch in one transaction: one UPDATE turns
+ * every staged credential of the batch available and the batch active, so devices see none of them
+ * before and all after; an interrupted activation rolls back whole and the next run does it again;
+ * an active batch is never activated twice. Run by a clustered Quartz job, right after the final
+ * approval and every interval (docs/decisions/014-dual-control.md).
+ */
+@Component
+public class BatchActivation {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchActivation.class);
+
+    private final JdbcClient jdbc;
+    private final BatchLifecycle lifecycle;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BatchActivation(JdbcClient jdbc, BatchLifecycle lifecycle, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Activates every approved batch, oldest approval first; returns how many it activated. */
+    public int activateApproved() {
+        List<Long> approved = jdbc.sql("select id from credential_batch where state = 'approved' order by approved_at, id")
+                .query(Long.class).list();
+        int activated = 0;
+        for (long id : approved) {
+            try {
+                activated += activate(id) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.error("Activation of credential batch {} failed; it stays approved and is tried again", id, e);
+            }
+        }
+        return activated;
+    }
+
+    /**
+     * Activates one batch if it is approved and its approval has not expired. Joins the caller's
+     * transaction when there is one (all or nothing with it).
+     *
+     * @return whether this call activated it; false when it was not approved (already active: a no-op)
+     */
+    public boolean activate(long batchId) {
+        Boolean done = transaction.execute(status -> {
+            var found = lifecycle.lock(batchId).filter(b -> b.state().equals("approved"));
+            if (found.isEmpty()) {
+                return false;
+            }
+            var batch = found.get();
+            Instant now = clock.instant();
+            if (lifecycle.overdue(batch, now)) {
+                lifecycle.expire(batch, now);
+                return false;
+            }
+            long started = System.nanoTime();
+            // One statement: the pool-count trigger sees one transition table and appends one delta row.
+            int made = jdbc.sql("update credential set state = 'available' where batch_id = ? and state = 'staged'")
+                    .param(batch.id()).update();
+            if (made != batch.recordCount()) {
+                throw new IllegalStateException("Batch " + batch.batchRef() + " has " + made + " staged credentials, expected "
+                        + batch.recordCount() + "; it stays approved");
+            }
+            jdbc.sql("update credential_batch set state = 'active', activated_at = ? where id = ?")
+                    .params(Timestamp.from(now), batch.id()).update();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("Activated credential batch {}: {} credentials available in {} ms", batch.batchRef(), made, millis);
+            lifecycle.auditAfterCommit(BatchLifecycle.audit(Actor.SYSTEM, AuditAction.BATCH_ACTIVATED, AuditOutcome.SUCCESS, batch)
+                    .withDetail("activatedCredentials", made)
+                    .withDetail("millis", millis));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+}
