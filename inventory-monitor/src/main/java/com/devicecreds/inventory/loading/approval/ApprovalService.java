@@ -151,11 +151,13 @@ public class ApprovalService {
         }
         int voided = jdbc.sql("update batch_decision set voided_at = ? where batch_id = ? and voided_at is null")
                 .params(Timestamp.from(now), batch.id()).update();
-        lifecycle.auditAfterCommit(BatchLifecycle.audit(actor, AuditAction.BATCH_APPROVALS_VOIDED, AuditOutcome.SUCCESS, batch)
-                .withDetail("voided", voided)
-                .withDetail("shownSha256", shownHash)
-                .withDetail("manifestSha256", HexFormat.of().formatHex(batch.manifestSha256()))
-                .withDetail("storedManifestIntact", intact));
+        if (voided > 0) { // voiding nothing is no action: the refused decision below is the record
+            lifecycle.auditAfterCommit(BatchLifecycle.audit(actor, AuditAction.BATCH_APPROVALS_VOIDED, AuditOutcome.SUCCESS, batch)
+                    .withDetail("voided", voided)
+                    .withDetail("shownSha256", shownHash)
+                    .withDetail("manifestSha256", HexFormat.of().formatHex(batch.manifestSha256()))
+                    .withDetail("storedManifestIntact", intact));
+        }
         auditLog.record(BatchLifecycle.audit(actor, action, AuditOutcome.DENIED, batch).withDetail("refused", "manifest changed"));
         throw new ManifestChangedException("The manifest of batch " + batch.batchRef() + " is not the one you were shown"
                 + (voided > 0 ? "; the " + voided + " earlier decision(s) on it are void" : "")

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.devicecreds.access.Roles;
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.InventoryModuleTestApplication.PublishedEvents;
 import com.devicecreds.inventory.InventoryModuleTestApplication.TestClock;
 import com.devicecreds.inventory.InventoryModuleTestApplication.TestReauthentication;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
+import com.devicecreds.testsupport.RecordsAudit;
 import com.devicecreds.testsupport.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +98,7 @@ class ApprovalServiceTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.BATCH_APPROVED)
     void nobody_decides_twice_and_distinct_approvers_are_counted() {
         var batch = world.staged(world.type(2), 5);
         try (var ben = ApprovalWorld.ben()) {
@@ -117,9 +120,11 @@ class ApprovalServiceTest {
         }
         assertThat(events.of(BatchApproved.class)).extracting(BatchApproved::batchId).contains(batch.id());
         assertThat(world.credentials(batch)).as("approved, not yet activated").containsExactly(5, 0);
+        assertThat(world.audited(batch)).containsExactly("BATCH_APPROVED pki.ben", "BATCH_APPROVED pki.carl");
     }
 
     @Test
+    @RecordsAudit(AuditAction.BATCH_REJECTED)
     void a_rejection_needs_a_reason_and_is_final() {
         var batch = world.staged(world.type(2), 8);
         try (var ben = ApprovalWorld.ben()) {
@@ -138,9 +143,11 @@ class ApprovalServiceTest {
         assertThat(jdbc.sql("select closed_note from credential_batch where id = ?").param(batch.id()).query(String.class).single())
                 .isEqualTo("Wrong facility for this operator");
         assertThat(activation.activate(batch.id())).isFalse();
+        assertThat(world.audited(batch)).containsExactly("BATCH_REJECTED pki.ben");
     }
 
     @Test
+    @RecordsAudit(AuditAction.BATCH_EXPIRED)
     void a_request_expires_after_its_validity_and_takes_no_decision() {
         var type = world.type(1);
         var waiting = world.staged(type, 4);
@@ -159,6 +166,8 @@ class ApprovalServiceTest {
         assertThat(expiry.expireOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(world.state(swept)).as("expired by the job").isEqualTo("expired");
         assertThat(world.credentials(swept)).containsExactly(0, 0);
+        assertThat(world.audited(waiting)).containsExactly("BATCH_EXPIRED system");
+        assertThat(world.audited(swept)).containsExactly("BATCH_EXPIRED system");
     }
 
     @Test
@@ -174,6 +183,7 @@ class ApprovalServiceTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.BATCH_APPROVALS_VOIDED)
     void a_changed_manifest_voids_the_approvals_and_refuses_the_decision() {
         var batch = world.staged(world.type(2), 5);
         try (var ben = ApprovalWorld.ben()) {
@@ -195,6 +205,7 @@ class ApprovalServiceTest {
         }
         assertThat(world.state(batch)).isEqualTo("staged");
         assertThat(world.credentials(batch)).containsExactly(5, 0);
+        assertThat(world.audited(batch)).containsExactly("BATCH_APPROVED pki.ben", "BATCH_APPROVALS_VOIDED pki.carl");
     }
 
     @Test

@@ -64,4 +64,12 @@ final class ApprovalWorld {
                         from credential where batch_id = ?""")
                 .param(batch.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
+
+    /** The batch's audit records that succeeded, oldest first, as "ACTION actor". */
+    java.util.List<String> audited(StagedBatch batch) {
+        return jdbc.sql("""
+                        select action || ' ' || actor from audit_event
+                        where outcome = 'success' and details like ? order by seq""")
+                .param("%\"batchId\":\"" + batch.id() + "\"%").query(String.class).list();
+    }
 }

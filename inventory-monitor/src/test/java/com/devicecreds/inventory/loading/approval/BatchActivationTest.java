@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
+import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.InventoryModuleTestApplication.TestClock;
 import com.devicecreds.inventory.loading.LoadingFixture;
 import com.devicecreds.inventory.loading.batch.StagedBatch;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
+import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,7 @@ class BatchActivationTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.BATCH_ACTIVATED)
     void activation_makes_every_credential_available_at_once_and_a_second_activation_is_a_no_op() {
         var batch = approved(300);
         long[] poolBefore = world.fixture.counts(new LoadingFixture.Type(batch.credentialTypeId(), batch.typeCode()));
@@ -69,6 +72,7 @@ class BatchActivationTest {
         assertThat(activation.activate(batch.id())).isFalse();
         activation.activateApproved();
         assertThat(world.credentials(batch)).containsExactly(0, 300);
+        assertThat(world.audited(batch)).containsExactly("BATCH_APPROVED pki.ben", "BATCH_ACTIVATED system");
     }
 
     @Test
