@@ -18,7 +18,9 @@ public enum AuditAction {
     AUDIT_PURGED("The retention purge deleted audit rows older than the retention period"),
     FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
     FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),
-    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems");
+    CREDENTIAL_PACKAGE_UPLOADED("A PKI operator uploaded a credential package: staged as a batch, or refused with its problems"),
+    REPORT_EXPORTED("A user exported a report as a spreadsheet (which report, operator, rows; cancelled or failed exports too)"),
+    AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems");
 
     private final String meaning;
 
