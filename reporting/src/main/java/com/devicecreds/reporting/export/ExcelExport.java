@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.jfree.chart.JFreeChart;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -124,6 +125,19 @@ public final class ExcelExport implements AutoCloseable {
                 throw new ExportCancelledException(rows);
             }
         }
+    }
+
+    /** Adds a sheet that shows the chart, drawn on white at twice the given size in pixels, before the data sheets. */
+    public void chart(String sheetName, JFreeChart chart, int widthPx, int heightPx) {
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        var image = chart.createBufferedImage(widthPx * 2, heightPx * 2, widthPx, heightPx, null);
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        chart(sheetName, png.toByteArray(), widthPx, heightPx);
     }
 
     /** Adds a sheet that shows a chart image (PNG) at the given size in pixels, before the data sheets. */

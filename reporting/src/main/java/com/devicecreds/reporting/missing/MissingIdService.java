@@ -57,6 +57,12 @@ public class MissingIdService {
         return missing.count(currentActor.scope(), query);
     }
 
+    /** The credential types of the chosen operator (or of every operator in the caller's scope), to filter by. */
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
+    public List<TypeChoice> credentialTypes(Optional<OperatorRef> operator) {
+        return missing.types(currentActor.scope(), operator);
+    }
+
     /** Per list part number of the operator (of one type, or all): resolved by it and still missing after it. */
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
     public List<PartConvergence> convergence(OperatorRef operator, Optional<Integer> credentialTypeId) {
@@ -65,8 +71,8 @@ public class MissingIdService {
 
     /**
      * Writes the operator's open missing IDs (of one type, or all) as a spreadsheet and marks them as
-     * sent in the operator's next export of each type. Operator staff may export only their own
-     * operator's list (anything else is refused); project managers and auditors read, never send.
+     * sent in the operator's next export of each type. Operator staff naming another operator get an
+     * empty sheet and mark nothing (audited as denied); project managers and auditors read, never send.
      */
     @Transactional
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.ADMIN})
@@ -75,12 +81,14 @@ public class MissingIdService {
         var actor = currentActor.actor();
         var record = AuditRecord.of(actor, AuditAction.REPORT_EXPORTED, AuditOutcome.SUCCESS, "missing-ids/" + operator.code())
                 .withDetail("report", "missing-ids").withDetail("operator", operator.code());
-        if (!currentActor.scope().permits(operator.id())) {
-            auditLog.record(new AuditRecord(actor, record.action(), AuditOutcome.DENIED, record.target(), record.details()));
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "The missing IDs of operator " + operator.code() + " are not yours to export.");
-        }
+        boolean permitted = currentActor.scope().permits(operator.id());
         try (var sheet = new ExcelExport("Missing IDs", COLUMNS, progress)) {
+            if (!permitted) {
+                // Like every report narrowed to another operator: nothing to see, and nothing marked as sent.
+                sheet.writeTo(out);
+                auditLog.record(new AuditRecord(actor, record.action(), AuditOutcome.DENIED, record.target(), record.details()));
+                return new MissingIdExport(operator.code(), 0, java.util.Map.of());
+            }
             missing.compact();
             var numbers = missing.markSent(operator.id(), credentialTypeId, actor.username());
             missing.streamMarkedNow(operator.id(), m -> sheet.row(m.operatorCode(), m.credentialType(), m.deviceId(),

@@ -139,6 +139,20 @@ public class MissingIds {
                 .list();
     }
 
+    /** The types an operator in the scope (or the chosen one) uses: owned or authorized, by name. */
+    List<TypeChoice> types(OperatorScope scope, Optional<com.devicecreds.access.OperatorRef> operator) {
+        Short chosen = operator.map(scope::narrowTo).orElse(scope).operatorIdOrNull();
+        return jdbc.sql("""
+                        select distinct t.id, t.name from credential_type t
+                        left join type_authorization a on a.credential_type_id = t.id
+                        where (cast(:operatorId as smallint) is null and (t.owner_operator_id is not null or a.operator_id is not null))
+                           or t.owner_operator_id = :operatorId or a.operator_id = :operatorId
+                        order by t.name""")
+                .param("operatorId", chosen)
+                .query((rs, n) -> new TypeChoice(rs.getInt(1), rs.getString(2)))
+                .list();
+    }
+
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, OperatorScope scope, MissingIdQuery query) {
         Short chosen = query.operator().map(scope::narrowTo).orElse(scope).operatorIdOrNull();
         return spec.param("operatorId", chosen)
