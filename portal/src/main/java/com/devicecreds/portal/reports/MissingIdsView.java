@@ -40,6 +40,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -50,13 +52,14 @@ import com.vaadin.flow.server.streams.UploadEvent;
  * had no pre-bound credential), with their status from new through sent (in export k) to resolved (by
  * list part k+1). Operator staff see and export their own operator's list; PKI operations and
  * administrators also import the operator's next list part, which reconciles the list. The chart
- * shows how the list converges part by part. Times are UTC.
+ * shows how the list converges part by part. Times are UTC. {@code ?operator=code&type=id} opens a
+ * list directly (links from e-mails and other views).
  */
 @Route("reports/missing-ids")
 @PageTitle("Missing device IDs")
 @Menu(order = 4, icon = "vaadin:question-circle-o", title = "Missing IDs")
 @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
-class MissingIdsView extends VerticalLayout {
+class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -71,8 +74,10 @@ class MissingIdsView extends VerticalLayout {
     private final Span total = new Span();
     private final Div convergence = new Div();
     private final Div importResult = new Div();
+    private final Upload upload = new Upload(this::receive);
     private final Optional<OperatorRef> ownOperator;
     private final boolean mayExport;
+    private final List<OperatorSummary> visibleOperators;
     /** The choice the import applies to, read by the upload request outside the session lock. */
     private volatile Target target;
 
@@ -89,7 +94,8 @@ class MissingIdsView extends VerticalLayout {
         this.mayExport = actor.hasRole(Roles.OPERATOR_STAFF) || actor.hasRole(Roles.PKI_OPS) || actor.hasRole(Roles.ADMIN);
         boolean mayImport = actor.hasRole(Roles.PKI_OPS) || actor.hasRole(Roles.ADMIN);
 
-        var filters = ReportFilters.withOperator(actor, operator, operators.visibleTo(currentActor.scope()), () -> {
+        this.visibleOperators = operators.visibleTo(currentActor.scope());
+        var filters = ReportFilters.withOperator(actor, operator, visibleOperators, () -> {
             type.setItems(missing.credentialTypes(chosenOperator()));
             show();
         });
@@ -125,21 +131,32 @@ class MissingIdsView extends VerticalLayout {
         show();
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("operator").ifPresent(code -> visibleOperators.stream()
+                .filter(o -> o.ref().code().equals(code)).findFirst().ifPresent(operator::setValue));
+        parameters.getSingleParameter("type").ifPresent(id -> missing.credentialTypes(chosenOperator()).stream()
+                .filter(t -> Integer.toString(t.id()).equals(id)).findFirst().ifPresent(type::setValue));
+    }
+
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("missing-grid");
-        grid.addColumn(MissingId::deviceId).setHeader("Device ID").setFlexGrow(2);
+        grid.addColumn(MissingId::deviceId).setHeader("Device ID").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(MissingId::deviceId);
         if (ownOperator.isEmpty()) {
-            grid.addColumn(MissingId::operatorCode).setHeader("Operator").setFlexGrow(1);
+            grid.addColumn(MissingId::operatorCode).setHeader("Operator").setWidth("120px").setFlexGrow(0);
         }
-        grid.addColumn(MissingId::credentialType).setHeader("Credential type").setFlexGrow(3)
+        grid.addColumn(MissingId::credentialType).setHeader("Credential type").setFlexGrow(2)
                 .setTooltipGenerator(MissingId::credentialType);
-        grid.addColumn(m -> TIME.format(m.firstSeen())).setHeader("First seen (UTC)").setFlexGrow(0).setWidth("150px");
-        grid.addColumn(m -> TIME.format(m.lastSeen())).setHeader("Last seen (UTC)").setFlexGrow(0).setWidth("150px");
+        grid.addColumn(m -> TIME.format(m.firstSeen())).setHeader("First seen (UTC)").setFlexGrow(0).setWidth("170px");
+        grid.addColumn(m -> TIME.format(m.lastSeen())).setHeader("Last seen (UTC)").setFlexGrow(0).setWidth("170px");
         grid.addColumn(m -> numbers.format(m.attempts())).setHeader("Attempts").setTextAlign(ColumnTextAlign.END)
-                .setFlexGrow(0).setWidth("100px");
-        grid.addColumn(m -> m.model().orElse("—")).setHeader("Model").setFlexGrow(2);
-        grid.addComponentColumn(MissingIdsView::statusBadge).setHeader("Status").setFlexGrow(2);
+                .setFlexGrow(0).setWidth("105px");
+        grid.addColumn(m -> m.model().orElse("—")).setHeader("Model").setFlexGrow(1)
+                .setTooltipGenerator(m -> m.model().orElse("unknown"));
+        grid.addComponentColumn(MissingIdsView::statusBadge).setHeader("Status").setFlexGrow(0).setWidth("190px");
         grid.setHeight("420px");
     }
 
@@ -230,7 +247,6 @@ class MissingIdsView extends VerticalLayout {
     }
 
     private Div importCard() {
-        var upload = new Upload(this::receive);
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", ".txt", ".xlsx");
@@ -260,12 +276,13 @@ class MissingIdsView extends VerticalLayout {
             }
         }
         var answer = result;
-        event.getUI().access(() -> showImport(answer, event.getUI()));
+        event.getUI().access(() -> showImport(answer));
     }
 
-    private void showImport(ListPartImport result, com.vaadin.flow.component.UI ui) {
+    private void showImport(ListPartImport result) {
         importResult.removeAll();
         importResult.setVisible(true);
+        upload.clearFileList(); // ready for the next part: one file at a time
         switch (result) {
             case ListPartImport.Imported i -> {
                 importResult.setClassName("import-result report report-accepted");

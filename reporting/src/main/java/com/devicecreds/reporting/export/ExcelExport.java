@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,6 +33,9 @@ public final class ExcelExport implements AutoCloseable {
     public static final int SHEET_ROWS = 1_048_575;
     private static final int WINDOW = 100;
     private static final int PROGRESS_EVERY = 5_000;
+    /** 1970-01-01 as a serial day of the 1900 date system. */
+    private static final double EXCEL_EPOCH_DAYS = 25_569;
+    private static final double SECONDS_PER_DAY = 86_400;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final String name;
@@ -74,6 +75,14 @@ public final class ExcelExport implements AutoCloseable {
         this.dateTime = format(workbook, "yyyy-mm-dd hh:mm:ss");
     }
 
+    /**
+     * The spreadsheet's serial time of an instant in UTC: days since 1899-12-30 (1900 date system),
+     * computed directly because converting through calendars costs more than the rest of the row.
+     */
+    static double excelTime(Instant t) {
+        return EXCEL_EPOCH_DAYS + (t.getEpochSecond() + t.getNano() / 1e9) / SECONDS_PER_DAY;
+    }
+
     /** True when a spreadsheet would take the text for a formula (or a DDE call). */
     public static boolean looksLikeFormula(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
@@ -108,7 +117,7 @@ public final class ExcelExport implements AutoCloseable {
                     cell.setCellStyle(date);
                 }
                 case DATE_TIME -> {
-                    cell.setCellValue(LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC));
+                    cell.setCellValue(excelTime((Instant) v));
                     cell.setCellStyle(dateTime);
                 }
                 case TEXT -> {
