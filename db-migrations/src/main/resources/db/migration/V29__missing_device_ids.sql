@@ -29,8 +29,8 @@ create table missing_device_id (
     check (status <> 'sent' or sent_in_export is not null)
 );
 
--- The list pages show an operator's open IDs, most recent first.
-create index missing_device_id_page_idx on missing_device_id (operator_id, status, last_seen desc);
+-- The list pages show an operator's IDs, most recently seen first (filtered by type or status on the way).
+create index missing_device_id_page_idx on missing_device_id (operator_id, last_seen desc, device_id);
 create index missing_device_id_part_idx on missing_device_id (resolved_by_part);
 
 create table missing_device_id_delta (
@@ -67,10 +67,13 @@ create trigger provisioning_event_missing_ids after insert on provisioning_event
 -- Folds the delta rows this transaction can see into missing_device_id; returns how many it folded.
 -- Each delta row is deleted, and so counted, exactly once, also with several compactors at a time.
 -- An ID that is already on the operator's list for the type when its first rejection is folded (a
--- late event from before the list part arrived) is resolved at once by that part.
+-- late event from before the list part arrived) is resolved at once by that part. Compactors share
+-- an advisory lock that a list import holds exclusively (ListPartImportService), so a fold never
+-- misses a listing committed concurrently: it waits, and its next statement sees the new part.
 create function missing_ids_compact() returns bigint
     language sql as
 $$
+    select pg_advisory_xact_lock_shared(hashtext('missing-ids-compact'));
     with folded as (
         delete from missing_device_id_delta
         returning operator_id, credential_type_id, device_id, first_seen, last_seen, attempts, device_model_id, last_reason

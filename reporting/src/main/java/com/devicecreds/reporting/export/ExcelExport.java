@@ -1,14 +1,21 @@
 package com.devicecreds.reporting.export;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.jfree.chart.JFreeChart;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -17,6 +24,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.jfree.chart.JFreeChart;
 
 /**
  * A spreadsheet export written with bounded heap: rows stream through POI's SXSSF (a window of
@@ -37,7 +46,7 @@ public final class ExcelExport implements AutoCloseable {
     private static final double EXCEL_EPOCH_DAYS = 25_569;
     private static final double SECONDS_PER_DAY = 86_400;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+    private final SXSSFWorkbook workbook = new FastZipWorkbook();
     private final String name;
     private final List<ExcelColumn> columns;
     private final int rowsPerSheet;
@@ -218,6 +227,35 @@ public final class ExcelExport implements AutoCloseable {
     private void finish() {
         if (sheet != null) {
             sheet.setAutoFilter(new CellRangeAddress(0, rowInSheet, 0, columns.size() - 1));
+        }
+    }
+
+    /**
+     * Writes the flushed rows through an unsynchronized buffer and deflates the file at the fastest
+     * level: both dominate the time of a large export (profiled), and the fastest level still shrinks
+     * the repetitive sheet XML about fivefold.
+     */
+    private static final class FastZipWorkbook extends SXSSFWorkbook {
+
+        FastZipWorkbook() {
+            super(WINDOW);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter() {
+                @Override
+                public Writer createWriter(File file) throws IOException {
+                    return new UnsynchronizedWriter(new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.UTF_8));
+                }
+            };
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            var zip = super.createArchiveOutputStream(stream);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 

@@ -101,6 +101,8 @@ public class ListPartImportService {
     private ListPartImport.Imported write(OperatorRef operator, int typeId, String fileName, ParsedPart parsed) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('authorized-list-part'), :type)").param("type", typeId)
                 .query((rs, n) -> 1).list();
+        // Folds of missing IDs wait until this part is committed, so none of them can miss its listing (V29).
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('missing-ids-compact'))").query((rs, n) -> 1).list();
         int number = jdbc.sql("""
                         select coalesce(max(part_number), 0) + 1 from authorized_list_part
                         where operator_id = :operator and credential_type_id = :type""")

@@ -27,7 +27,7 @@ class ExcelExportTest {
         var seen = Instant.parse("2026-11-20T13:45:12Z");
         byte[] file = export(COLUMNS, ExcelExport.SHEET_ROWS, e -> {
             e.row("0C4F5A0ABBCC", 12_345, LocalDate.of(2026, 11, 20), seen);
-            e.row("SERIAL-1", 0, null, null);
+            e.row("SERIAL-1 <Acme & \"Söhne\">", 0, null, null);
         });
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             var sheet = book.getSheetAt(0);
@@ -47,6 +47,7 @@ class ExcelExportTest {
             assertThat(DateUtil.isCellDateFormatted(row.getCell(3))).isTrue();
             assertThat(row.getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.ofInstant(seen, ZoneOffset.UTC));
             assertThat(sheet.getRow(2).getCell(2)).isNull();
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("SERIAL-1 <Acme & \"Söhne\">");
         }
     }
 
