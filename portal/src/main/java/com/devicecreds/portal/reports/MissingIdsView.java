@@ -75,6 +75,7 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
     private final Div convergence = new Div();
     private final Div importResult = new Div();
     private final Upload upload = new Upload(this::receive);
+    private final ExportButton exportButton = new ExportButton("Export for the operator", this::exportName, this::export);
     private final Optional<OperatorRef> ownOperator;
     private final boolean mayExport;
     private final List<OperatorSummary> visibleOperators;
@@ -114,9 +115,8 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
         status.addValueChangeListener(e -> show());
         filters.add(type, status);
         if (mayExport) {
-            var export = new ExportButton("Export for the operator", this::exportName, this::export);
-            export.setTooltipText("Exports the open IDs and marks them as sent in the operator's next export");
-            filters.add(export);
+            exportButton.setTooltipText("Exports the open IDs and marks them as sent in the operator's next export");
+            filters.add(exportButton);
         }
 
         configureGrid();
@@ -182,6 +182,8 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show() {
         var query = query();
+        // The export is of one operator's list: choose the operator first.
+        exportButton.setEnabled(chosenOperator().isPresent());
         target = chosenOperator().isPresent() && type.getValue() != null
                 ? new Target(chosenOperator().get(), type.getValue()) : null;
         grid.setItems(q -> missing.page(query, q.getOffset(), q.getLimit()).stream(),

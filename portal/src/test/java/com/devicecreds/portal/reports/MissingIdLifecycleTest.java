@@ -148,6 +148,9 @@ class MissingIdLifecycleTest {
         assertThat(latest.get(listed).status()).isEqualTo(MissingIdStatus.RESOLVED);
         assertThat(latest.get(listed).resolvedByPart()).isEqualTo(OptionalInt.of(1));
 
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'REPORT_EXPORTED' and outcome = 'success' and target = ?")
+                .param("missing-ids/" + operator.code()).query(Long.class).single()).as("both exports audited").isEqualTo(2);
+
         var convergence = asPki(() -> missingIds.convergence(operator, Optional.of(type)));
         assertThat(convergence).extracting(PartConvergence::partNumber).containsExactly(1, 2);
         assertThat(convergence.get(1)).isEqualTo(new PartConvergence(2, 1, 1, 1));
