@@ -24,6 +24,8 @@ public enum AuditAction {
     BATCH_APPROVALS_VOIDED("A batch's manifest hash no longer matched what an approver saw: its approvals were voided"),
     BATCH_EXPIRED("A credential batch expired: no decision in time, or approved but not activated in time"),
     BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once");
+    REPORT_EXPORTED("A user exported a report as a spreadsheet (which report, operator, rows; cancelled or failed exports too)"),
+    AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems");
 
     private final String meaning;
 

@@ -99,7 +99,7 @@ class SchedulingConfiguration {
     JobDetail usageCompactionJob() {
         return JobBuilder.newJob(UsageCompactionJob.class)
                 .withIdentity("usage-compaction", "housekeeping")
-                .withDescription("Fold usage rollup deltas into the daily totals")
+                .withDescription("Fold usage rollup and missing-ID deltas into the daily totals and the missing-ID lists")
                 .storeDurably()
                 .build();
     }

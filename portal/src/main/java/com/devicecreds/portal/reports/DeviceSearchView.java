@@ -9,6 +9,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
+import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceMatch;
 import com.devicecreds.reporting.devices.DeviceSearchResult;
@@ -48,6 +50,7 @@ class DeviceSearchView extends VerticalLayout implements BeforeEnterObserver {
             .withZone(ZoneOffset.UTC);
 
     private final DeviceSearchService devices;
+    private final ReportExportService exports;
     private final boolean allOperators;
     private final TextField id = new TextField("Device ID");
     private final RadioButtonGroup<SearchMode> mode = new RadioButtonGroup<>();
@@ -55,7 +58,8 @@ class DeviceSearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<DeviceMatch> matches = new Grid<>();
     private final Div timeline = new Div();
 
-    DeviceSearchView(DeviceSearchService devices, CurrentActor currentActor) {
+    DeviceSearchView(DeviceSearchService devices, ReportExportService exports, CurrentActor currentActor) {
+        this.exports = exports;
         this.devices = devices;
         this.allOperators = currentActor.actor().operator().isEmpty();
         addClassName("device-search");
@@ -170,7 +174,9 @@ class DeviceSearchView extends VerticalLayout implements BeforeEnterObserver {
                 + " · last " + TIME.format(device.lastSeen()) + " (UTC)");
         facts.addClassName("pool-facts");
         timeline.removeAll();
-        timeline.add(title, facts, grid);
+        var export = new ExportButton("Export to Excel", () -> "device-" + deviceId + ".xlsx",
+                () -> (out, progress) -> exports.exportTimeline(deviceId, out, progress) + " requests exported.");
+        timeline.add(title, facts, export, grid);
         timeline.setVisible(true);
     }
 }

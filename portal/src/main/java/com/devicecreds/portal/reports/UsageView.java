@@ -15,6 +15,8 @@ import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.access.OperatorDirectory.OperatorSummary;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.ui.chart.ChartImage;
+import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.usage.Granularity;
 import com.devicecreds.reporting.usage.ReasonCount;
 import com.devicecreds.reporting.usage.TypeComparison;
@@ -66,7 +68,8 @@ class UsageView extends VerticalLayout {
     private final Div content = new Div();
     private final double scale;
 
-    UsageView(UsageService usage, OperatorDirectory operators, CurrentActor currentActor, Clock clock) {
+    UsageView(UsageService usage, ReportExportService exports, OperatorDirectory operators, CurrentActor currentActor,
+            Clock clock) {
         this.usage = usage;
         this.scale = UI.getCurrent() == null ? 2 : ChartImage.devicePixelRatio(UI.getCurrent());
         addClassName("usage-view");
@@ -78,27 +81,19 @@ class UsageView extends VerticalLayout {
         granularity.setItemLabelGenerator(Granularity::label);
         granularity.setValue(Granularity.DAY);
 
-        var filters = new Div();
-        filters.addClassName("report-filters");
         var actor = currentActor.actor();
-        if (actor.operator().isPresent()) {
-            var badge = new Span("Operator " + actor.operator().get().code());
-            badge.addClassName("scope-badge");
-            filters.add(badge);
-        } else {
-            operator.setLabel("Operator");
-            operator.setItems(operators.visibleTo(currentActor.scope()));
-            operator.setItemLabelGenerator(o -> o == null ? "All operators" : o.name());
-            operator.setEmptySelectionAllowed(true);
-            operator.setEmptySelectionCaption("All operators");
-            operator.addClassName("operator-choice");
-            operator.addValueChangeListener(e -> show());
-            filters.add(operator);
-        }
+        var filters = ReportFilters.withOperator(actor, operator, operators.visibleTo(currentActor.scope()), this::show);
         from.addValueChangeListener(e -> show());
         to.addValueChangeListener(e -> show());
         granularity.addValueChangeListener(e -> show());
-        filters.add(from, to, granularity);
+        var export = new ExportButton("Export to Excel", () -> "usage-" + Optional.ofNullable(operator.getValue())
+                .map(o -> o.ref().code()).or(() -> actor.operator().map(o -> o.code())).orElse("all") + "-" + from.getValue()
+                + "-" + to.getValue() + ".xlsx", () -> {
+                    var query = new UsageQuery(Optional.ofNullable(operator.getValue()).map(OperatorSummary::ref),
+                            from.getValue(), to.getValue(), granularity.getValue());
+                    return (out, progress) -> numbers.format(exports.exportUsage(query, out, progress)) + " rows exported.";
+                });
+        filters.add(from, to, granularity, export);
         problems.addClassName("form-problems");
         problems.setVisible(false);
         content.addClassName("usage-content");

@@ -22,7 +22,13 @@ import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.batch.BatchService;
+import com.devicecreds.access.OperatorRef;
 import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.export.ExportProgress;
+import com.devicecreds.reporting.export.ReportExportService;
+import com.devicecreds.reporting.lists.ListPartImportService;
+import com.devicecreds.reporting.missing.MissingIdQuery;
+import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.devices.SearchMode;
 import com.devicecreds.reporting.usage.Granularity;
 import com.devicecreds.reporting.usage.UsageQuery;
@@ -36,7 +42,8 @@ import org.springframework.context.ApplicationContext;
 final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
-            AlertService.class, BatchService.class, DeviceSearchService.class, ApprovalInbox.class);
+            AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
+            ListPartImportService.class, ReportExportService.class, ApprovalInbox.class);
 
     private OperatorDataServices() {
     }
@@ -103,6 +110,24 @@ final class OperatorDataServices {
         }
         if (type == SearchMode.class) {
             return SearchMode.EXACT;
+        }
+        if (type == MissingIdQuery.class) {
+            return MissingIdQuery.all();
+        }
+        if (type == OperatorRef.class) {
+            return new OperatorRef((short) -1, "no-such-operator"); // an operator without rows: only access decides
+        }
+        if (type == java.util.Optional.class) {
+            return java.util.Optional.empty();
+        }
+        if (type == java.io.OutputStream.class) {
+            return java.io.OutputStream.nullOutputStream();
+        }
+        if (type == java.io.InputStream.class) {
+            return java.io.InputStream.nullInputStream();
+        }
+        if (type == ExportProgress.class) {
+            return ExportProgress.NONE;
         }
         if (type == Duration.class) {
             return Duration.ofHours(1);

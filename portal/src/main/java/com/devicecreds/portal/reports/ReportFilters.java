@@ -1,0 +1,40 @@
+package com.devicecreds.portal.reports;
+
+import java.util.List;
+
+import com.devicecreds.access.Actor;
+import com.devicecreds.access.OperatorDirectory.OperatorSummary;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+
+/** The filter row the report views share. */
+final class ReportFilters {
+
+    private ReportFilters() {
+    }
+
+    /**
+     * The operator a report shows: a badge for operator staff (their scope is fixed), a choice of the
+     * visible operators (or all) for every other role, calling {@code onChange} when it changes.
+     */
+    static Div withOperator(Actor actor, Select<OperatorSummary> operator, List<OperatorSummary> visible, Runnable onChange) {
+        var filters = new Div();
+        filters.addClassName("report-filters");
+        if (actor.operator().isPresent()) {
+            var badge = new Span("Operator " + actor.operator().get().code());
+            badge.addClassName("scope-badge");
+            filters.add(badge);
+        } else {
+            operator.setLabel("Operator");
+            operator.setItems(visible);
+            operator.setItemLabelGenerator(o -> o == null ? "All operators" : o.name());
+            operator.setEmptySelectionAllowed(true);
+            operator.setEmptySelectionCaption("All operators");
+            operator.addClassName("operator-choice");
+            operator.addValueChangeListener(e -> onChange.run());
+            filters.add(operator);
+        }
+        return filters;
+    }
+}
