@@ -14,7 +14,7 @@ public enum AuditAction {
     ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
     ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch"),
     AUDIT_VERIFIED("An auditor verified the audit trail's hash chain and anchors (failed: tampering was found)"),
-    AUDIT_EXPORTED("An auditor exported audit rows (signed JSON lines or a spreadsheet)"),
+    AUDIT_EXPORTED("An auditor exported the audit rows a search found, as signed JSON lines"),
     AUDIT_PURGED("The retention purge deleted audit rows older than the retention period"),
     FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
     FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),
@@ -23,7 +23,7 @@ public enum AuditAction {
     BATCH_REJECTED("A PKI operator rejected a staged credential batch with a reason, which ends its request (denied: refused)"),
     BATCH_APPROVALS_VOIDED("A batch's manifest hash no longer matched what an approver saw: its approvals were voided"),
     BATCH_EXPIRED("A credential batch expired: no decision in time, or approved but not activated in time"),
-    BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once");
+    BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once"),
     REPORT_EXPORTED("A user exported a report as a spreadsheet (which report, operator, rows; cancelled or failed exports too)"),
     AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems");
 
