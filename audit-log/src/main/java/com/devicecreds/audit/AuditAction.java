@@ -14,7 +14,7 @@ public enum AuditAction {
     ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
     ALERT_SNOOZED("A PKI operator snoozed an inventory alert for a time or until the next batch"),
     AUDIT_VERIFIED("An auditor verified the audit trail's hash chain and anchors (failed: tampering was found)"),
-    AUDIT_EXPORTED("An auditor exported the audit rows a search found, as signed JSON lines"),
+    AUDIT_EXPORTED("An auditor exported the audit rows a search found, as signed JSON lines or a spreadsheet"),
     AUDIT_PURGED("The retention purge deleted audit rows older than the retention period"),
     FACILITY_CERTIFICATE_TRUSTED("An administrator trusted a key generation facility's certificate for signing credential packages"),
     FACILITY_CERTIFICATE_REMOVED("An administrator removed a key generation facility's certificate from the trusted ones"),

@@ -18,6 +18,7 @@ import com.devicecreds.audit.trail.AuditQuery;
 import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.audit.verify.VerificationReport;
+import com.devicecreds.portal.ui.export.ExportButton;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -45,7 +46,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 /**
  * The audit trail for auditors: verify the chain and its anchors, search by actor, action, target,
  * operator, outcome and time in a lazy grid with each row's details, and export what a search finds
- * as signed JSON lines that the verifier checks offline. Times are shown in UTC.
+ * as a spreadsheet or as signed JSON lines that the verifier checks offline. Times are shown in UTC.
  */
 @Route("audit")
 @PageTitle("Audit trail")
@@ -72,9 +73,12 @@ class AuditView extends VerticalLayout {
     private final Div verificationResult = new Div();
     private AuditQuery query = AuditQuery.ALL;
 
-    AuditView(AuditTrail trail, AuditVerification verification) {
+    private final AuditSpreadsheet spreadsheet;
+
+    AuditView(AuditTrail trail, AuditVerification verification, AuditSpreadsheet spreadsheet) {
         this.trail = trail;
         this.verification = verification;
+        this.spreadsheet = spreadsheet;
         addClassName("audit-view");
         setSizeFull();
         add(verificationCard(), filters(), problem, grid);
@@ -165,7 +169,12 @@ class AuditView extends VerticalLayout {
         export.addClassName("audit-export");
         export.setDownload(true);
         found.addClassName("audit-found");
-        var bar = new HorizontalLayout(actor, action, target, operator, outcome, from, to, found, export);
+        var excel = new ExportButton("Export to Excel", () -> "audit-trail.xlsx", () -> {
+            var current = query;
+            return (out, progress) -> spreadsheet.export(current, out, progress) + " audit rows exported.";
+        });
+        excel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var bar = new HorizontalLayout(actor, action, target, operator, outcome, from, to, found, excel, export);
         bar.addClassName("audit-filters");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
