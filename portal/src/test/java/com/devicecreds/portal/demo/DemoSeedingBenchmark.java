@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
  * portal's own (fsync on), and prints each phase's time and the median of the runs.
  *
  * <pre>
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * (JAVA_HOME pointing at a JDK 21 or newer)
  * ./mvnw -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -pl portal -am
  * $JAVA_HOME/bin/java -cp portal/target/test-classes:portal/target/classes:$(cat portal/target/test-classpath.txt) \
  *     com.devicecreds.portal.demo.DemoSeedingBenchmark [events] [runs]

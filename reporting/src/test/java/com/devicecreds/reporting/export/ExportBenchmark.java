@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 2 GB) to compare them where both finish. Each child prints its time, its peak heap (the sum of the
  * heap pools' peaks, after the run) and the file size. Run from the repository root:
  * <pre>
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * (JAVA_HOME pointing at a JDK 21 or newer)
  * ./mvnw -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -pl reporting -am
  * $JAVA_HOME/bin/java -cp reporting/target/test-classes:reporting/target/classes:$(cat reporting/target/test-classpath.txt) \
  *     com.devicecreds.reporting.export.ExportBenchmark [rows] [heap]

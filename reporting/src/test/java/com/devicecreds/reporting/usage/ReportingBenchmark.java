@@ -36,7 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * events, device search exact and by prefix as operator staff, one chart render, and what the
  * rollup trigger costs an insert. Run from the repository root:
  * <pre>
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * (JAVA_HOME pointing at a JDK 21 or newer)
  * ./mvnw -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -pl reporting -am
  * $JAVA_HOME/bin/java -cp reporting/target/test-classes:reporting/target/classes:$(cat reporting/target/test-classpath.txt) \
  *     com.devicecreds.reporting.usage.ReportingBenchmark [events] [runs]
