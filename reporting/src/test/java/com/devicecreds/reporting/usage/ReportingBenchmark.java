@@ -168,7 +168,7 @@ public final class ReportingBenchmark {
     private static void deviceSearch(DataSource dataSource, JdbcClient jdbc, OperatorRef operator) {
         try (var context = new AnnotationConfigApplicationContext()) {
             context.registerBean(JdbcClient.class, () -> jdbc);
-            context.scan("com.devicecreds.access", "com.devicecreds.reporting");
+            context.scan("com.devicecreds.access", "com.devicecreds.reporting.devices");
             context.refresh();
             var search = context.getBean(DeviceSearchService.class);
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
