@@ -20,11 +20,18 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
         @DefaultValue Simulator simulator, @DefaultValue Notifications notifications) {
 
     /**
-     * @param dataDirectory where the embedded server keeps its files across restarts
+     * @param dataDirectory where the embedded server keeps its files across restarts; by default
+     *                      {@code .credentials-portal/pgdata} in the user's home directory
      * @param port          TCP port on the loopback interface; 0 picks a free one
      */
-    public record Database(@DefaultValue("${user.home}/.credentials-portal/pgdata") Path dataDirectory,
-            @DefaultValue("0") int port) {
+    public record Database(Path dataDirectory, @DefaultValue("0") int port) {
+
+        public Database {
+            // Not a @DefaultValue: placeholders such as ${user.home} are not resolved there.
+            if (dataDirectory == null) {
+                dataDirectory = Path.of(System.getProperty("user.home"), ".credentials-portal", "pgdata");
+            }
+        }
     }
 
     /**
