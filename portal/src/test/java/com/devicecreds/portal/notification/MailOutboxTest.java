@@ -2,9 +2,6 @@ package com.devicecreds.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +22,6 @@ import com.devicecreds.inventory.alert.PoolAlertResolved;
 import com.devicecreds.inventory.alert.PoolLevel;
 import com.devicecreds.portal.PortalTest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=5000"})
 class MailOutboxTest {
 
-    private static final int SMTP_PORT = freePort();
-    private static GreenMail smtp = startSmtp();
+    private static final int SMTP_PORT = TestSmtp.freePort();
+    private static GreenMail smtp = TestSmtp.start(SMTP_PORT);
     private static final AtomicLong ALERT_IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @Autowired
@@ -149,7 +145,7 @@ class MailOutboxTest {
             assertThat((Instant) row[2]).isAfter(before.plusSeconds(25));
             assertThat(row[3]).isNull();
         } finally {
-            smtp = startSmtp();
+            smtp = TestSmtp.start(SMTP_PORT);
         }
         assertThat(sender.run()).as("not due yet: the back-off holds").isZero();
 
@@ -240,19 +236,5 @@ class MailOutboxTest {
             Arrays.stream(message.getAllRecipients()).map(Object::toString).forEach(all::add);
         }
         return all;
-    }
-
-    private static GreenMail startSmtp() {
-        var server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

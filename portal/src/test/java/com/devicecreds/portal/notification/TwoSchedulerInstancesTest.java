@@ -2,8 +2,6 @@ package com.devicecreds.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +13,6 @@ import javax.sql.DataSource;
 
 import com.devicecreds.portal.PortalTest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
         "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000"})
 class TwoSchedulerInstancesTest {
 
-    private static final int SMTP_PORT = freePort();
-    private static final GreenMail SMTP = startSmtp();
+    private static final int SMTP_PORT = TestSmtp.freePort();
+    private static final GreenMail SMTP = TestSmtp.start(SMTP_PORT);
 
     @Autowired
     Scheduler firstNode;
@@ -173,20 +170,6 @@ class TwoSchedulerInstancesTest {
             return String.valueOf(message.getSubject());
         } catch (MessagingException e) {
             return "";
-        }
-    }
-
-    private static GreenMail startSmtp() {
-        var smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return smtp;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
