@@ -1,5 +1,6 @@
 package com.devicecreds.access;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,13 @@ public class CurrentActor {
     /** The signed-in user, or {@link Actor#SYSTEM} outside a user's request. */
     public Actor actor() {
         return fromAuthentication(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The signed-in user's e-mail address, when their sign-in carries one. */
+    public Optional<String> email() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal
+                ? principal.email() : Optional.empty();
     }
 
     /** The caller's operator scope. Fails closed: an operator user whose operator is unknown sees nothing. */

@@ -13,4 +13,9 @@ public interface PortalPrincipal {
     String displayName();
 
     Optional<String> operatorCode();
+
+    /** The user's e-mail address when the sign-in carries one (an OIDC token's {@code email} claim). */
+    default Optional<String> email() {
+        return Optional.empty();
+    }
 }

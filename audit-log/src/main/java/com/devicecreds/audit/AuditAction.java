@@ -25,7 +25,12 @@ public enum AuditAction {
     BATCH_EXPIRED("A credential batch expired: no decision in time, or approved but not activated in time"),
     BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once"),
     REPORT_EXPORTED("A user exported a report as a spreadsheet (which report, operator, rows; cancelled or failed exports too)"),
-    AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems");
+    AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems"),
+    ROLLOUT_CREATED("A project manager or PKI operator planned a rollout (failed: the input was refused with its problems)"),
+    ROLLOUT_APPROVED("A project manager approved a rollout planned by someone else (denied: their own, already approved, or cancelled)"),
+    ROLLOUT_GO_AHEAD_SENT("A rollout was approved and its credentials live: the go-ahead went to its project manager and the operator's contacts"),
+    ROLLOUT_ACKNOWLEDGED("A project manager or the operator's staff acknowledged a rollout's go-ahead"),
+    ROLLOUT_CANCELLED("A project manager or PKI operator cancelled a rollout with a reason");
 
     private final String meaning;
 

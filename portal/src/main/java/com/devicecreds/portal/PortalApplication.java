@@ -2,6 +2,7 @@ package com.devicecreds.portal;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,5 +26,10 @@ public class PortalApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(PortalApplication.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "themes/portal/favicon.svg", "any");
     }
 }

@@ -62,9 +62,26 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
      * @param retryBase       wait after the first failed attempt; doubles with every further failure
      * @param retryCap        longest wait between two attempts
      * @param maxAttempts     attempts before a message is marked failed
+     * @param publicUrl       the portal's address as people open it, for links in e-mails
      */
     public record Notifications(@DefaultValue("pki-ops@demo.invalid") List<String> pkiOpsAddresses,
             @DefaultValue("credentials-portal@demo.invalid") String from, @DefaultValue("30s") Duration retryBase,
-            @DefaultValue("1h") Duration retryCap, @DefaultValue("8") int maxAttempts) {
+            @DefaultValue("1h") Duration retryCap, @DefaultValue("8") int maxAttempts,
+            @DefaultValue("http://localhost:8080/") java.net.URI publicUrl) {
+
+        public Notifications {
+            if (!publicUrl.isAbsolute() || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("portal.notifications.public-url must be an absolute http(s) address, not '"
+                        + publicUrl + "'");
+            }
+            if (!publicUrl.getPath().endsWith("/")) {
+                publicUrl = java.net.URI.create(publicUrl + "/");
+            }
+        }
+
+        /** The address of a route inside the portal, e.g. {@code rollouts/12}, for an e-mail. */
+        public String link(String route) {
+            return publicUrl.resolve(route).toString();
+        }
     }
 }

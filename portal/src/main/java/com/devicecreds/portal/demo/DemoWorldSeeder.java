@@ -102,7 +102,14 @@ final class DemoWorldSeeder {
             Sql.run(c, "select setval('provisioning_event_id_seq', ?)", firstEvent + Math.max(history.size, 1) - 1);
             Sql.run(c, "analyze");
         }
-        lap(phases, "sequences and analyze", lap);
+        lap = lap(phases, "sequences and analyze", lap);
+
+        int rollouts;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            rollouts = DemoRollouts.seed(c, clock.instant());
+        }
+        lap(phases, "rollouts", lap);
 
         var counts = new LinkedHashMap<String, Long>();
         counts.put("operators", (long) plan.operators.size());
@@ -111,6 +118,7 @@ final class DemoWorldSeeder {
         counts.put("typeAuthorizations", (long) ids.typeAuthorizations);
         counts.put("modelAuthorizations", (long) ids.modelAuthorizations);
         counts.put("batches", (long) history.batches.stream().mapToInt(List::size).sum());
+        counts.put("rollouts", (long) rollouts);
         counts.put("listParts", (long) plan.fleets.stream().mapToInt(WorldPlan.Fleet::listParts).sum());
         counts.putAll(copied);
         counts.put("historyDays", (long) settings.historyDays());

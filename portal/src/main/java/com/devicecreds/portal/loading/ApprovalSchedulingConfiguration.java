@@ -24,7 +24,7 @@ class ApprovalSchedulingConfiguration {
     JobDetail batchApprovalJob() {
         return JobBuilder.newJob(BatchApprovalJob.class)
                 .withIdentity(JOB, GROUP)
-                .withDescription("Activate approved credential batches, expire overdue ones, remind of waiting requests")
+                .withDescription("Activate approved credential batches, expire overdue ones, send due rollout go-aheads, remind of waiting requests")
                 .storeDurably()
                 .build();
     }

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * development run) each message is written to the log instead, so the demo shows what would be sent.
  */
 @Component
-class OutboxMailSender {
+public class OutboxMailSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMailSender.class);
     /** Upper bound per run, so a run ends even when messages keep arriving. */
@@ -48,7 +48,7 @@ class OutboxMailSender {
     }
 
     /** Sends every due message; returns how many were delivered. Safe to call from several threads or nodes. */
-    int run() {
+    public int run() {
         int delivered = 0;
         for (int i = 0; i < MAX_PER_RUN; i++) {
             Boolean outcome = transaction.execute(status -> outbox.claimNextDue(clock.instant()).map(this::deliver).orElse(null));

@@ -88,6 +88,15 @@ final class Browser implements AutoCloseable {
         wait.until(d -> Boolean.TRUE.equals(script("return " + condition)));
     }
 
+    /** Opens the select (a {@code vaadin-select}) and picks the item with exactly this text. */
+    void choose(String selector, String item) {
+        waitFor(By.cssSelector(selector)).click();
+        String find = "Array.from(document.querySelectorAll('vaadin-select-item')).find(i => i.innerText.trim() === arguments[0])";
+        wait.until(d -> script("return " + find + " !== undefined", item));
+        script(find + ".click()", item);
+        waitUntilVaadinIsIdle();
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }

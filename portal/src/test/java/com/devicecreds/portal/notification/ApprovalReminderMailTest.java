@@ -36,8 +36,7 @@ class ApprovalReminderMailTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.register(registry, SMTP_PORT);
     }
 
     @AfterAll

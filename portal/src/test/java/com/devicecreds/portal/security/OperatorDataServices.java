@@ -29,6 +29,8 @@ import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.lists.ListPartImportService;
 import com.devicecreds.reporting.missing.MissingIdQuery;
 import com.devicecreds.reporting.missing.MissingIdService;
+import com.devicecreds.reporting.rollout.NewRollout;
+import com.devicecreds.reporting.rollout.RolloutService;
 import com.devicecreds.reporting.devices.SearchMode;
 import com.devicecreds.reporting.usage.Granularity;
 import com.devicecreds.reporting.usage.UsageQuery;
@@ -43,7 +45,7 @@ final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
             AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
-            ListPartImportService.class, ReportExportService.class, ApprovalInbox.class);
+            ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, RolloutService.class);
 
     private OperatorDataServices() {
     }
@@ -131,6 +133,12 @@ final class OperatorDataServices {
         }
         if (type == Duration.class) {
             return Duration.ofHours(1);
+        }
+        if (type == NewRollout.class) {
+            var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            // an operator without rows: refused as a plan (only access decides whether it is looked at)
+            return new NewRollout(new OperatorRef((short) -1, "no-such-operator"), 1, "Rollout", 10, today, today.plusDays(7),
+                    "pm@demo.invalid", List.of());
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());

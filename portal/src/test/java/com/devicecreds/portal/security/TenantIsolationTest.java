@@ -449,8 +449,10 @@ class TenantIsolationTest {
     @Test
     void every_public_method_of_the_operator_data_services_is_covered_by_this_test() {
         var methods = OperatorDataServices.publicMethods().stream().map(OperatorDataServices::signature).toList();
-        assertThat(methods).as("add an isolation check for each new method, then list it in COVERED")
-                .containsExactlyInAnyOrderElementsOf(COVERED);
+        var covered = new java.util.HashSet<>(COVERED);
+        covered.addAll(RolloutTenancyTest.COVERED);
+        assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "
+                + "feature's own tenancy test").containsExactlyInAnyOrderElementsOf(covered);
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class UsageCharts {
         return new JFreeChart(null, FONT, plot, legend);
     }
 
-    private static NumberAxis valueAxis(String label) {
+    /** A count axis in the charts' style: integer ticks with thousands separators, from zero. */
+    public static NumberAxis valueAxis(String label) {
         var axis = new NumberAxis(label);
         axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.US));
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -189,7 +190,8 @@ public final class UsageCharts {
         return axis;
     }
 
-    private static void style(Axis axis) {
+    /** Muted axis lines and labels that read on light and dark backgrounds. */
+    public static void style(Axis axis) {
         axis.setLabelPaint(TEXT);
         axis.setTickLabelPaint(TEXT);
         axis.setAxisLinePaint(GRID);

@@ -7,7 +7,8 @@ import com.devicecreds.access.Roles;
 
 /**
  * The demo accounts of the development login, one or more per role. Two PKI operators, because
- * dual control needs two people; operator staff of two different operators, to show tenancy.
+ * dual control needs two people, and two project managers, because a rollout is approved by one
+ * who did not plan it; operator staff of two different operators, to show tenancy.
  * The operator codes are those of the demo world.
  */
 final class DemoAccounts {
@@ -18,6 +19,7 @@ final class DemoAccounts {
             new DemoAccount("pki.anna", "Anna Lindqvist", Roles.PKI_OPS, Optional.empty()),
             new DemoAccount("pki.ben", "Ben Okafor", Roles.PKI_OPS, Optional.empty()),
             new DemoAccount("pm.clara", "Clara Moreau", Roles.PROJECT_MANAGER, Optional.empty()),
+            new DemoAccount("pm.felix", "Felix Brandt", Roles.PROJECT_MANAGER, Optional.empty()),
             new DemoAccount("audit.dora", "Dora Hansen", Roles.AUDITOR, Optional.empty()),
             new DemoAccount("admin.erik", "Erik Novak", Roles.ADMIN, Optional.empty()),
             new DemoAccount("op.nordkabel", "Nina Berg (Nordkabel)", Roles.OPERATOR_STAFF, Optional.of("nordkabel")),

@@ -44,4 +44,10 @@ class DevUser extends User implements PortalPrincipal {
     public int hashCode() {
         return super.hashCode();
     }
+
+    /** Demo accounts have addresses of the reserved .invalid domain, which no mail ever reaches outside a test. */
+    @Override
+    public Optional<String> email() {
+        return Optional.of(getUsername() + "@demo.invalid");
+    }
 }

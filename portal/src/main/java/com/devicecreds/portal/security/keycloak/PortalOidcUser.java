@@ -41,4 +41,9 @@ final class PortalOidcUser extends DefaultOidcUser implements PortalPrincipal {
     public Optional<String> operatorCode() {
         return Optional.ofNullable(operatorCode);
     }
+
+    @Override
+    public Optional<String> email() {
+        return Optional.ofNullable(getEmail()).filter(e -> !e.isBlank());
+    }
 }
