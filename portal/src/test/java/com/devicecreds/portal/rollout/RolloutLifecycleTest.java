@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.audit.AuditAction;
+import com.devicecreds.inventory.alert.AlertEngine;
 import com.devicecreds.inventory.loading.approval.BatchActivation;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.notification.NotificationService;
@@ -61,6 +62,8 @@ class RolloutLifecycleTest {
     BatchActivation activation;
     @Autowired
     OutboxMailSender sender;
+    @Autowired
+    AlertEngine alertEngine;
     @Autowired
     NotificationService notifications;
     @Autowired
@@ -110,9 +113,14 @@ class RolloutLifecycleTest {
         assertThat(stage(planned)).as("approved, but nothing available yet").isEqualTo(RolloutStage.APPROVED);
         assertThat(goAhead.sendDue()).as("no go-ahead before the credentials are live").isZero();
 
+        alertEngine.evaluateAll();
+        assertThat(openAlerts()).as("an empty pool is alerted").isNotEmpty();
+
         jdbc.sql("update credential_batch set state = 'approved', approved_at = now() where id = ?").param(batch).update();
         assertThat(activation.activate(batch)).isTrue();
         assertThat(stage(planned)).isEqualTo(RolloutStage.LIVE);
+        alertEngine.evaluateAll();
+        assertThat(openAlerts()).as("the activated batch resolves the pool's alerts").isEmpty();
 
         assertThat(goAhead.sendDue()).isEqualTo(1);
         assertThat(goAhead.sendDue()).as("once").isZero();
@@ -279,6 +287,11 @@ class RolloutLifecycleTest {
                     .params(operator.id(), type, "aa:bb:cc:%02x:%02x:%02x".formatted(operator.id() & 0xff, i, devices), 1_000L + i)
                     .update();
         }
+    }
+
+    private List<String> openAlerts() {
+        return jdbc.sql("select kind || ' ' || to_level from inventory_alert where credential_type_id = ? and resolved_at is null")
+                .param(type).query(String.class).list();
     }
 
     private long listPart(OperatorRef of) {
