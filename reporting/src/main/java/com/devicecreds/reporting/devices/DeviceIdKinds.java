@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The kinds of device ID of {@code device_id_kind}, read again after a minute so that new rows are picked up. */
 @Component
-class DeviceIdKinds {
+public class DeviceIdKinds {
 
     private static final Duration FRESH = Duration.ofMinutes(1);
 
@@ -21,6 +21,15 @@ class DeviceIdKinds {
 
     DeviceIdKinds(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The normalized forms a typed device ID can have (one per kind whose pattern it fits).
+     *
+     * @throws DeviceIdNotation.InvalidDeviceIdException with a message for the user when it fits none
+     */
+    public java.util.List<String> normalized(String raw) {
+        return DeviceIdNotation.parse(raw, patterns(), names()).stream().map(DeviceIdNotation.Candidate::deviceId).toList();
     }
 
     /** Kind code to pattern, MAC first (what people search for most), then by name. */
