@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.verify.ChainVerifier;
 import com.devicecreds.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +33,7 @@ class AuditProtectionTest {
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         JdbcClient.create(TestPostgres.server().getPostgresDatabase()).sql("create database " + name).update();
         dataSource = TestPostgres.server().getDatabase("postgres", name);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         Instant now = Instant.now();
         TrailFixture.append(jdbc, CHAIN, now.minus(Duration.ofDays(3 * 365)), Duration.ofDays(1), 10);

@@ -8,8 +8,8 @@ import java.util.List;
 
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.verify.ChainVerifier;
+import com.devicecreds.testsupport.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,7 +33,7 @@ public final class AuditVerifyBenchmark {
         var chain = new AuditChain(TrailFixture.KEY);
         try (var postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
             var dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            TestPostgres.migrate(dataSource);
             long t0 = System.nanoTime();
             TrailFixture.bulkLoad(dataSource, chain, Instant.now().minus(Duration.ofDays(700)), Duration.ofSeconds(30), rows);
             JdbcClient.create(dataSource).sql("vacuum analyze audit_event").update();

@@ -2,10 +2,12 @@ package com.devicecreds.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -32,6 +34,14 @@ public class TestPostgres {
             }
         }
         return server;
+    }
+
+    /** The role name V36 grants the application's privileges to (Flyway placeholder {@code appRole}). */
+    public static final String APP_ROLE = "portal_app";
+
+    /** Migrates the schema from db-migrations as Spring Boot does for the portal. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).placeholders(Map.of("appRole", APP_ROLE)).load().migrate();
     }
 
     @Bean

@@ -23,8 +23,10 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
      * @param dataDirectory where the embedded server keeps its files across restarts; by default
      *                      {@code .credentials-portal/pgdata} in the user's home directory
      * @param port          TCP port on the loopback interface; 0 picks a free one
+     * @param appUser       the role the application connects as (row-level security applies to it); the
+     *                      embedded server creates it, an external server's administrator does
      */
-    public record Database(Path dataDirectory, @DefaultValue("0") int port) {
+    public record Database(Path dataDirectory, @DefaultValue("0") int port, @DefaultValue("portal_app") String appUser) {
 
         public Database {
             // Not a @DefaultValue: placeholders such as ${user.home} are not resolved there.

@@ -9,7 +9,6 @@ import java.time.Instant;
 import com.devicecreds.audit.TrailFixture;
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ class AuditVerifyCommandTest {
     @BeforeAll
     static void aTrail() {
         var dataSource = TestPostgres.server().getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         TrailFixture.append(jdbc, new AuditChain(TrailFixture.KEY), Instant.now(), Duration.ofSeconds(1), 5);
         url = TestPostgres.server().getJdbcUrl("postgres", "postgres");

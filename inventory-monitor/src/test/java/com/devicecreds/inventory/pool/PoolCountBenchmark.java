@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 import com.devicecreds.access.OperatorScope;
 import com.devicecreds.inventory.alert.PoolMeasurements;
+import com.devicecreds.testsupport.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,7 +47,7 @@ public final class PoolCountBenchmark {
                 .setServerConfig("work_mem", "64MB")
                 .start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            TestPostgres.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
             var counts = new PoolCounts(jdbc);
 

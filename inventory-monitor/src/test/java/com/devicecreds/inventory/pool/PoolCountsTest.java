@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import com.devicecreds.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class PoolCountsTest {
     @BeforeAll
     static void migratedDatabase() {
         dataSource = TestPostgres.server().getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         counts = new PoolCounts(jdbc);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

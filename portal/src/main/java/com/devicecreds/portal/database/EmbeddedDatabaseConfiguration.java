@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Starts an embedded PostgreSQL 18 when no datasource URL is configured. Its data directory
  * persists across restarts; the server is stopped when the application context closes (and by the
  * library's shutdown hook if the JVM ends first), so Ctrl-C leaves no server process behind.
- * See docs/decisions/004-embedded-postgresql.md.
+ * The superuser migrates and owns the schema; the application connects as its own role, as in
+ * production. See docs/decisions/004-embedded-postgresql.md and 018-row-level-security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -55,12 +57,34 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+    /** The superuser's connections: Flyway and the demo world's bulk load (see {@link SchemaOwner}). */
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    @FlywayDataSource
+    @SchemaOwner
+    DataSource schemaOwnerDataSource(EmbeddedPostgres postgres) throws SQLException {
         createDatabaseIfMissing(postgres);
         var config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
         config.setUsername("postgres");
+        config.setPoolName("portal-owner");
+        config.setMaximumPoolSize(5);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The application's connections, as a role that owns nothing and is subject to row-level security,
+     * created (or given a new password) before the schema owner's connections are used.
+     */
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres, @SchemaOwner DataSource owner, PortalProperties properties)
+            throws SQLException {
+        String role = properties.database().appUser();
+        String password = ApplicationRole.ensure(owner, role);
+        var config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl(role, DATABASE));
+        config.setUsername(role);
+        config.setPassword(password);
         config.setPoolName("portal");
         config.setMaximumPoolSize(20);
         return new HikariDataSource(config);

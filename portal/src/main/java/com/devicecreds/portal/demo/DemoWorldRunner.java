@@ -10,6 +10,7 @@ import com.devicecreds.audit.AuditLog;
 import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.portal.PortalProperties;
+import com.devicecreds.portal.database.SchemaOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the demo world at start when {@code portal.demo.enabled} is set and the database holds no
  * operator yet, so a restart never seeds twice. Runs after the web server is up: the login page is
- * served while the world is being made, and the simulator starts once this is done.
+ * served while the world is being made, and the simulator starts once this is done. The bulk load
+ * runs as the schema's owner (COPY, partitions, deferred indexes, analyze); the rest as the application.
  */
 @Component
 @ConditionalOnProperty(name = "portal.demo.enabled", havingValue = "true")
@@ -33,7 +35,7 @@ class DemoWorldRunner implements ApplicationRunner {
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
 
-    DemoWorldRunner(DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog, JdbcClient jdbc) {
+    DemoWorldRunner(@SchemaOwner DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog, JdbcClient jdbc) {
         this.seeder = new DemoWorldSeeder(dataSource, properties.demo(), clock);
         this.auditLog = auditLog;
         this.jdbc = jdbc;

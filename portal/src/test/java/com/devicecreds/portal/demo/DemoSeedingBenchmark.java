@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.devicecreds.portal.PortalProperties;
+import com.devicecreds.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 
 /**
  * Seeds the demo world into fresh databases of a fresh embedded PostgreSQL, configured like the
@@ -46,7 +46,7 @@ public final class DemoSeedingBenchmark {
                 config.setUsername("postgres");
                 config.setMaximumPoolSize(8);
                 try (var dataSource = new HikariDataSource(config)) {
-                    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                    TestPostgres.migrate(dataSource);
                     var settings = new PortalProperties.Demo(true, 90, events, 20261122L);
                     var report = new DemoWorldSeeder(dataSource, settings, Clock.systemUTC()).seedIfEmpty()
                             .orElseThrow();

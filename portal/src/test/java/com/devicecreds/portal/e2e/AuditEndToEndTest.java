@@ -2,14 +2,17 @@ package com.devicecreds.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -20,7 +23,8 @@ class AuditEndToEndTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    PlatformTransactionManager transactions;
+    @SchemaOwner
+    DataSource schemaOwner;
 
     @Test
     void an_auditor_verifies_the_chain_sees_a_tampered_row_named_and_searches_the_trail() {
@@ -69,9 +73,10 @@ class AuditEndToEndTest {
 
     /** A table owner bypassing the append-only triggers, as only an attacker with such rights could. */
     private void asTableOwner(String sql) {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql(sql).update();
+        var owner = JdbcClient.create(schemaOwner);
+        new TransactionTemplate(new DataSourceTransactionManager(schemaOwner)).executeWithoutResult(status -> {
+            owner.sql("set local session_replication_role = replica").update();
+            owner.sql(sql).update();
         });
     }
 }

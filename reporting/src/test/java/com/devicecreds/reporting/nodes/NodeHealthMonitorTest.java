@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.devicecreds.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +37,7 @@ class NodeHealthMonitorTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         JdbcClient.create(TestPostgres.server().getPostgresDatabase()).sql("create database nodes_" + run).update();
         var dataSource = TestPostgres.server().getDatabase("postgres", "nodes_" + run);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         node = "prov-" + run;
         operator = jdbc.sql("insert into operator (code, name) values (?, ?) returning id").params("nodes-" + run, run)

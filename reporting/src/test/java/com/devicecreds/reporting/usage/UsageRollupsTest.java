@@ -23,7 +23,6 @@ import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.OperatorScope;
 import com.devicecreds.reporting.usage.EventWriter.Event;
 import com.devicecreds.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class UsageRollupsTest {
     @BeforeAll
     static void migratedDatabase() {
         dataSource = TestPostgres.server().getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         rollups = new UsageRollups(jdbc);
     }
