@@ -305,6 +305,13 @@ class RowLevelSecurityTest {
                         insert into missing_id_export (operator_id, credential_type_id, export_number, exported_by, row_count)
                         values (?, ?, 1, 'rls-test', 0)""").params(operator, type).update();
         contact(operator, "contact-" + code + "@example.org");
+        long rollout = jdbc.sql("""
+                        insert into rollout (operator_id, credential_type_id, name, target_devices, window_start, window_end,
+                                             project_manager_email, created_by)
+                        values (?, ?, 'RLS rollout', 10, current_date, current_date + 7, 'pm@example.org', 'rls-test')
+                        returning id""").params(operator, type).query(Long.class).single();
+        jdbc.sql("insert into rollout_list_part (rollout_id, operator_id, credential_type_id, list_part_id) values (?, ?, ?, ?)")
+                .params(rollout, operator, type, part).update();
         jdbc.sql("""
                         insert into notification (audience_roles, operator_id, title, body, source_kind, source_id)
                         values ('{OPERATOR_STAFF}', ?, 'RLS', 'RLS', 'rls-test', ?)""").params(operator, code).update();
