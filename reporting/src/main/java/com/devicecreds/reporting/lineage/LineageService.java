@@ -117,7 +117,7 @@ public class LineageService {
                 .list();
     }
 
-    /** Deliveries are found through the device's events (the index on device ID), then by credential. */
+    /** The first deliveries, oldest first; found through the device's events (the index on device ID), then by credential. */
     private List<CredentialLineage.Delivery> deliveries(long credentialId, Optional<String> device) {
         if (device.isEmpty()) {
             return List.of();
@@ -125,7 +125,7 @@ public class LineageService {
         return jdbc.sql("""
                         select e.occurred_at, e.device_id, o.code, e.server_node, e.outcome
                         from provisioning_event e join operator o on o.id = e.operator_id
-                        where e.device_id = ? and e.credential_id = ? order by e.occurred_at desc limit 100""")
+                        where e.device_id = ? and e.credential_id = ? order by e.occurred_at limit 100""")
                 .params(device.get(), credentialId)
                 .query((rs, n) -> new CredentialLineage.Delivery(instant(rs, "occurred_at").orElseThrow(),
                         rs.getString("device_id"), rs.getString("code"), rs.getString("server_node"), rs.getString("outcome")))

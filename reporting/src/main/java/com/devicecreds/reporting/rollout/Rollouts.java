@@ -30,10 +30,10 @@ class Rollouts {
                    r.acknowledged_at, r.cancelled_by, r.cancelled_at, r.cancel_reason,
                    (select min(b.submitted_at) from credential_batch b
                     where b.credential_type_id = r.credential_type_id and b.state in ('staged', 'approved', 'active')
-                      and b.submitted_at >= r.created_at) as loaded_at,
+                      and b.submitted_at between r.created_at and coalesce(r.go_ahead_at, 'infinity')) as loaded_at,
                    (select min(b.activated_at) from credential_batch b
                     where b.credential_type_id = r.credential_type_id and b.state = 'active'
-                      and b.activated_at >= r.created_at) as live_at,
+                      and b.activated_at between r.created_at and coalesce(r.go_ahead_at, 'infinity')) as live_at,
                    coalesce((select p.available from pool_count_now p where p.credential_type_id = r.credential_type_id), 0)
                        as available
             from rollout r
