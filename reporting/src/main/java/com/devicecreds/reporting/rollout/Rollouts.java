@@ -93,7 +93,7 @@ class Rollouts {
 
     List<ReasonCount> rejections(Rollout rollout, LocalDate today) {
         return jdbc.sql("""
-                        select rejection_reason, sum(requests) as n from usage_daily_now
+                        select rejection_reason, sum(requests) as n from usage_daily_type_now
                         where operator_id = :operator and credential_type_id = :type and outcome = 'rejected'
                           and day between :start and :end
                         group by rejection_reason order by n desc, rejection_reason""")
@@ -198,7 +198,7 @@ class Rollouts {
                         select day, coalesce(sum(requests) filter (where outcome = 'delivered'), 0) as delivered,
                                coalesce(sum(requests) filter (where outcome = 're-delivered'), 0) as redelivered,
                                coalesce(sum(requests) filter (where outcome = 'rejected'), 0) as rejected
-                        from usage_daily_now
+                        from usage_daily_type_now
                         where operator_id = :operator and credential_type_id = :type and day between :start and :end
                         group by day""")
                 .param("operator", row.operator().id()).param("type", row.typeId())

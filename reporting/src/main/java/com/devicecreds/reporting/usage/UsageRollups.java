@@ -32,9 +32,12 @@ public class UsageRollups {
                   group by 1, 2, 3, 4, 5) g
             join credential_type t on t.id = g.credential_type_id""";
 
-    /** The compacted days and the pending deltas, not grouped twice as the view usage_daily_now would. */
+    /**
+     * The compacted days without the node dimension (usage_daily_type, many times fewer rows than
+     * usage_daily) and the pending deltas, not grouped twice as the view usage_daily_type_now would.
+     */
     static final String ROLLUPS = """
-            (select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily
+            (select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily_type
              union all
              select day, operator_id, credential_type_id, outcome, rejection_reason, requests from usage_daily_delta)""";
 

@@ -74,10 +74,12 @@ class UsageRollupsTest {
                 EventWriter.insert(dataSource, randomEvents(random, 1 + random.nextInt(300), daysBack));
             }
             assertThat(rollupRows()).as("round %d before compaction", round).isEqualTo(rawRows());
+            assertThat(typeRollupRows()).as("round %d before compaction, without nodes", round).isEqualTo(rawTypeRows());
             if (round % 2 == 0) {
                 rollups.compact();
                 assertThat(pendingDeltas()).isZero();
                 assertThat(rollupRows()).as("round %d after compaction", round).isEqualTo(rawRows());
+                assertThat(typeRollupRows()).as("round %d after compaction, without nodes", round).isEqualTo(rawTypeRows());
             }
             var query = new UsageQuery(Optional.of(operators.get(round % 3)), LocalDate.now(ZoneOffset.UTC).minusDays(40),
                     LocalDate.now(ZoneOffset.UTC), Granularity.values()[round % 3]);
@@ -138,6 +140,7 @@ class UsageRollupsTest {
         assertThat(rollupRows()).isEqualTo(rawRows());
         rollups.compact();
         assertThat(rollupRows()).isEqualTo(rawRows());
+        assertThat(typeRollupRows()).isEqualTo(rawTypeRows());
         assertThat(rollupRows().stream().mapToLong(Row::requests).sum()).isEqualTo(written.get());
     }
 
@@ -162,6 +165,16 @@ class UsageRollupsTest {
 
     private List<Row> rawRows() {
         return rows("(select *, 1 as requests from provisioning_event) e", "(occurred_at at time zone 'UTC')::date");
+    }
+
+    /** The node-less rollups (what the reports read) against the events grouped without the node. */
+    private List<Row> typeRollupRows() {
+        return rows("(select *, '' as server_node from usage_daily_type_now) u", "day");
+    }
+
+    private List<Row> rawTypeRows() {
+        return rows("(select occurred_at, operator_id, credential_type_id, outcome, rejection_reason, '' as server_node,"
+                + " 1 as requests from provisioning_event) e", "(occurred_at at time zone 'UTC')::date");
     }
 
     private List<Row> rows(String source, String day) {
