@@ -25,6 +25,10 @@ public enum AuditAction {
     BATCH_EXPIRED("A credential batch expired: no decision in time, or approved but not activated in time"),
     BATCH_ACTIVATED("An approved credential batch was activated: all its credentials became available at once"),
     REPORT_EXPORTED("A user exported a report as a spreadsheet (which report, operator, rows; cancelled or failed exports too)"),
+    OPERATOR_CONTACT_ADDED("An operator's e-mail contact (go-ahead and scheduled reports) was added (denied: not the user's operator)"),
+    OPERATOR_CONTACT_REMOVED("An operator's e-mail contact was removed, and with it from the operator's report schedules"),
+    REPORT_SCHEDULE_CHANGED("A scheduled report was created, changed, enabled, disabled or deleted (old and new values kept)"),
+    REPORT_DELIVERED("A scheduled report ran, by its schedule or run now: sent to its recipients through the outbox, or failed"),
     AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems");
 
     private final String meaning;
