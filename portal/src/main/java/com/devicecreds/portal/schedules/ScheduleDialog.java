@@ -44,7 +44,7 @@ class ScheduleDialog extends Dialog {
 
     ScheduleDialog(OperatorRef operator, ReportSchedule existing, List<OperatorContact> contacts, ReportScheduleService service,
             Consumer<ReportSchedule> saved) {
-        setHeaderTitle(existing == null ? "New scheduled report for " + operator.code() : "Edit " + existing.title().toLowerCase(Locale.ROOT));
+        setHeaderTitle(existing == null ? "New scheduled report for " + operator.code() : "Edit " + existing.titleInSentence());
         addClassName("schedule-dialog");
         report.setLabel("Report");
         report.setItems(ReportKind.values());

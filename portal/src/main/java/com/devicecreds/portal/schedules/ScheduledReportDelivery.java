@@ -159,10 +159,9 @@ public class ScheduledReportDelivery {
         String mailBody = """
                 Attached is the %s of %s for %s (%s; days in UTC).
 
-                It is sent %s. To change what you receive, ask your operator's staff, who manage the
-                schedule in the credentials portal.""".formatted(schedule.title().toLowerCase(Locale.ROOT),
-                schedule.operator().code(), period.label(), rowText,
-                Character.toLowerCase(schedule.timing().describe().charAt(0)) + schedule.timing().describe().substring(1));
+                Schedule: %s. To change what you receive, ask your operator's staff, who manage the
+                schedule in the credentials portal.""".formatted(schedule.titleInSentence(), schedule.operator().code(),
+                period.label(), rowText, schedule.timing().describe());
         long notification = notifications.publish(new NotificationRequest(title, body, Optional.of("reports/schedules"),
                 Set.of(Roles.OPERATOR_STAFF), Optional.of(schedule.operator()), SOURCE_KIND, String.valueOf(deliveryId),
                 recipients, Optional.of(new NotificationRequest.Mail(subject, mailBody, List.of(new NotificationRequest.Attachment(

@@ -145,7 +145,7 @@ class SchedulesCard extends Div {
     }
 
     private void confirmDelete(ReportSchedule s) {
-        var confirm = new ConfirmDialog("Delete " + s.title().toLowerCase(Locale.ROOT) + "?",
+        var confirm = new ConfirmDialog("Delete " + s.titleInSentence() + "?",
                 "The schedule and its delivery history are deleted; its recipients stay contacts.", "Delete",
                 e -> {
                     schedules.delete(s.id());

@@ -13,10 +13,7 @@ import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceSearchService;
-import com.devicecreds.reporting.usage.UsageCharts;
 import com.devicecreds.reporting.usage.UsageQuery;
-import com.devicecreds.reporting.usage.UsageReport;
-import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.stereotype.Service;
 
@@ -57,23 +54,8 @@ public class ReportExportService {
         var scope = query.operator().map(currentActor.scope()::narrowTo).orElse(currentActor.scope());
         String target = "usage/" + scope.operator().map(o -> o.code()).orElse("all") + "/" + query.from() + ".." + query.to();
         return audited("usage", target, () -> {
-            return writeUsage(usage.usage(query), out, progress);
+            return UsageWorkbook.write(usage.usage(query), out, progress);
         });
-    }
-
-    /**
-     * Writes a usage report as the usage export does: the requests-by-type chart on a sheet before
-     * the rows. For scheduled reports, which read the report for their operator themselves.
-     */
-    public static long writeUsage(UsageReport report, OutputStream out, ExportProgress progress) {
-        try (var sheet = new ExcelExport("Usage", USAGE, progress)) {
-            sheet.chart("Chart", UsageCharts.requestsByType(report), 1000, 360);
-            for (UsageRow r : report.rows()) {
-                sheet.row(r.period(), r.credentialType(), r.delivered(), r.redelivered(), r.rejected(), r.total());
-            }
-            sheet.writeTo(out);
-            return sheet.rows();
-        }
     }
 
     /** Every request of the device within the caller's scope, newest first. */

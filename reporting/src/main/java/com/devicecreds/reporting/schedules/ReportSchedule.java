@@ -22,6 +22,11 @@ public record ReportSchedule(long id, OperatorRef operator, ReportKind report, T
 
     /** "Weekly usage report". */
     public String title() {
-        return timing.cadence().label() + " " + report.label().toLowerCase(java.util.Locale.ROOT) + " report";
+        return timing.cadence().label() + " " + report.noun();
+    }
+
+    /** "weekly usage report", inside a sentence. */
+    public String titleInSentence() {
+        return timing.cadence().label().toLowerCase(java.util.Locale.ROOT) + " " + report.noun();
     }
 }

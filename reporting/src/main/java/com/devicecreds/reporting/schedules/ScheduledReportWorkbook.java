@@ -7,7 +7,7 @@ import java.util.Optional;
 import com.devicecreds.access.OperatorScope;
 import com.devicecreds.reporting.export.ExcelExport;
 import com.devicecreds.reporting.export.ExportProgress;
-import com.devicecreds.reporting.export.ReportExportService;
+import com.devicecreds.reporting.export.UsageWorkbook;
 import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdSheet;
 import com.devicecreds.reporting.missing.MissingIds;
@@ -40,7 +40,7 @@ public class ScheduledReportWorkbook {
         return switch (schedule.report()) {
             case USAGE -> {
                 var query = new UsageQuery(Optional.of(schedule.operator()), period.from(), period.to(), Granularity.DAY);
-                yield ReportExportService.writeUsage(usage.report(scope, query), out, ExportProgress.NONE);
+                yield UsageWorkbook.write(usage.report(scope, query), out, ExportProgress.NONE);
             }
             case MISSING_IDS -> {
                 try (var sheet = new ExcelExport("Missing IDs", MissingIdService.COLUMNS, ExportProgress.NONE)) {
