@@ -53,13 +53,13 @@ class SchedulesCard extends Div {
         grid.addClassName("schedules");
         grid.addColumn(ReportSchedule::title).setHeader("Report").setFlexGrow(2);
         grid.addColumn(s -> s.timing().describe()).setHeader("When").setFlexGrow(3);
-        grid.addColumn(s -> s.recipients().stream().map(OperatorContact::email).collect(Collectors.joining(", ")))
+        grid.addColumn(s -> s.recipients().stream().map(OperatorContact::name).collect(Collectors.joining(", ")))
                 .setHeader("Recipients").setFlexGrow(3);
         grid.addColumn(s -> s.enabled() ? local(s.timing().nextRunAfter(Instant.now()), s.timing().zone()) : "Disabled")
                 .setHeader("Next run").setFlexGrow(2);
         grid.addColumn(s -> s.lastDelivery().map(SchedulesCard::outcome).orElse("—")).setHeader("Last run").setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("300px");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("310px");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No scheduled reports for this operator yet.");
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> showHistory());
@@ -74,7 +74,7 @@ class SchedulesCard extends Div {
         history.addColumn(d -> d.rows().map(String::valueOf).orElse("")).setHeader("Rows").setFlexGrow(1);
         history.addColumn(d -> d.sent() ? String.join(", ", d.recipients()) : d.error().orElse(""))
                 .setHeader("Recipients / problem").setFlexGrow(4);
-        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setEmptyStateText("Not run yet.");
         history.setHeight("260px");
         historyTitle.addClassName("history-title");
