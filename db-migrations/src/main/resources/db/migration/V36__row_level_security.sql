@@ -43,6 +43,7 @@ select protect_operator_rows(t)
 from unnest(array['type_authorization', 'model_authorization', 'authorized_list_part', 'authorized_device',
                   'usage_daily', 'usage_daily_delta', 'missing_device_id', 'missing_device_id_delta',
                   'missing_id_export', 'operator_contact', 'rollout', 'rollout_list_part',
+                  'report_schedule', 'report_schedule_recipient',
                   -- null operator: addressed to roles only (PKI ops and others), never to operator staff,
                   -- so only a session that sees all operators sees it (as NotificationService reads them)
                   'notification']::regclass[]) t;

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo      the demo world seeded into an empty embedded database
  * @param simulator the simulated provisioning service that keeps the demo world moving
  * @param notifications in-app notifications and the e-mail outbox
+ * @param scheduledReports the job that delivers scheduled reports
  */
 @ConfigurationProperties(prefix = "portal")
 public record PortalProperties(@DefaultValue Database database, @DefaultValue Demo demo,
-        @DefaultValue Simulator simulator, @DefaultValue Notifications notifications) {
+        @DefaultValue Simulator simulator, @DefaultValue Notifications notifications,
+        @DefaultValue ScheduledReports scheduledReports) {
 
     /**
      * @param dataDirectory where the embedded server keeps its files across restarts; by default
@@ -85,5 +87,12 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
         public String link(String route) {
             return publicUrl.resolve(route).toString();
         }
+    }
+
+    /**
+     * @param interval    how often the clustered job looks for schedules whose run is due
+     * @param maxAttempts failed scheduled runs of one period before the job leaves it to "run now"
+     */
+    public record ScheduledReports(@DefaultValue("1m") Duration interval, @DefaultValue("3") int maxAttempts) {
     }
 }

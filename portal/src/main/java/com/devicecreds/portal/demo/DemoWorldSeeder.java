@@ -186,6 +186,7 @@ final class DemoWorldSeeder {
         log.warn("Seeding the demo world failed; removing its reference data so the next start tries again");
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Sql.run(c, "delete from operator_contact where operator_id = any(?)", (Object) ids.operatorIds);
             Sql.run(c, "delete from authorized_list_part where operator_id = any(?)", (Object) ids.operatorIds);
             Sql.run(c, "delete from model_authorization where operator_id = any(?)", (Object) ids.operatorIds);
             Sql.run(c, "delete from type_authorization where operator_id = any(?)", (Object) ids.operatorIds);

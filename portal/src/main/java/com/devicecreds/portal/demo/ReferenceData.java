@@ -47,6 +47,18 @@ final class ReferenceData {
             ids.operatorIds[o] = (short) insert(c, "insert into operator (code, name, created_at) values (?, ?, ?)",
                     op.code(), op.name(), ts(founded.plus(Duration.ofDays(o * 9L))));
         }
+        for (int o = 0; o < plan.operators.size(); o++) {
+            // One or two people per operator who receive its go-ahead notifications and scheduled reports.
+            var op = plan.operators.get(o);
+            insert(c, "insert into operator_contact (operator_id, name, email, created_by, created_at) values (?, ?, ?, ?, ?)",
+                    ids.operatorIds[o], "Provisioning desk", "provisioning@" + op.code() + ".demo.invalid", "demo",
+                    ts(founded.plus(Duration.ofDays(o * 9L))));
+            if (o % 2 == 0) {
+                insert(c, "insert into operator_contact (operator_id, name, email, created_by, created_at) values (?, ?, ?, ?, ?)",
+                        ids.operatorIds[o], "Head of operations", "operations@" + op.code() + ".demo.invalid", "demo",
+                        ts(founded.plus(Duration.ofDays(o * 9L))));
+            }
+        }
         for (int m = 0; m < plan.models.size(); m++) {
             var model = plan.models.get(m);
             ids.modelIds[m] = (int) insert(c, "insert into device_model (manufacturer, name, created_at) values (?, ?, ?)",

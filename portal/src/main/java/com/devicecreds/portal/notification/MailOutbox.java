@@ -28,6 +28,20 @@ class MailOutbox {
                 .update();
     }
 
+    /** Stores a file once for every e-mail of the notification. */
+    void attach(long notificationId, NotificationRequest.Attachment file) {
+        jdbc.sql("insert into notification_attachment (notification_id, file_name, content_type, content) values (?, ?, ?, ?)")
+                .params(notificationId, file.fileName(), file.contentType(), file.content())
+                .update();
+    }
+
+    List<NotificationRequest.Attachment> attachments(long notificationId) {
+        return jdbc.sql("select file_name, content_type, content from notification_attachment where notification_id = ? order by file_name")
+                .param(notificationId)
+                .query((rs, n) -> new NotificationRequest.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
     /**
      * Locks the oldest due message for the rest of the caller's transaction. Rows another sender
      * holds are skipped, and a row that sender has settled meanwhile no longer qualifies, so two
@@ -35,13 +49,13 @@ class MailOutbox {
      */
     Optional<OutboxMail> claimNextDue(Instant now) {
         return jdbc.sql("""
-                        select id, recipient, subject, body, message_id, attempts from mail_outbox
+                        select id, notification_id, recipient, subject, body, message_id, attempts from mail_outbox
                         where sent_at is null and failed_at is null and next_attempt_at <= ?
                         order by next_attempt_at, id
                         limit 1
                         for update skip locked""")
                 .param(Timestamp.from(now))
-                .query((rs, n) -> new OutboxMail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                .query((rs, n) -> new OutboxMail(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), rs.getString("message_id"), rs.getInt("attempts")))
                 .optional();
     }
@@ -80,6 +94,6 @@ class MailOutbox {
                 NotificationService.instant(rs.getTimestamp("failed_at")));
     }
 
-    record OutboxMail(long id, String recipient, String subject, String body, String messageId, int attempts) {
+    record OutboxMail(long id, long notificationId, String recipient, String subject, String body, String messageId, int attempts) {
     }
 }

@@ -58,8 +58,11 @@ public class NotificationService {
                 .param("link", request.link().orElse(null))
                 .param("kind", request.sourceKind()).param("source", request.sourceId())
                 .query(Long.class).optional();
-        id.ifPresent(notification -> request.mailTo().forEach(recipient ->
-                outbox.enqueue(notification, recipient, request.title(), request.body())));
+        id.ifPresent(notification -> {
+            request.attachments().forEach(file -> outbox.attach(notification, file));
+            request.mailTo().forEach(recipient -> outbox.enqueue(notification, recipient, request.mailSubject(),
+                    request.mailBody()));
+        });
         return id;
     }
 

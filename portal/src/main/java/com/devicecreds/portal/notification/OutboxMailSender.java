@@ -1,6 +1,7 @@
 package com.devicecreds.portal.notification;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -11,6 +12,7 @@ import com.devicecreds.portal.notification.MailOutbox.OutboxMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -63,14 +65,16 @@ public class OutboxMailSender {
     }
 
     private boolean deliver(OutboxMail mail) {
+        var attachments = outbox.attachments(mail.notificationId());
         if (smtp.isEmpty()) {
-            log.info("E-mail (no SMTP server configured) to {}: \"{}\" Message-ID {}", mail.recipient(), mail.subject(),
-                    mail.messageId());
+            log.info("E-mail (no SMTP server configured) to {}: \"{}\" Message-ID {}{}", mail.recipient(), mail.subject(),
+                    mail.messageId(), attachments.isEmpty() ? "" : ", attached " + attachments.stream()
+                            .map(a -> a.fileName() + " (" + a.content().length + " bytes)").toList());
             outbox.markSent(mail.id(), clock.instant(), "log");
             return true;
         }
         try {
-            smtp.get().send(message(smtp.get(), mail));
+            smtp.get().send(message(smtp.get(), mail, attachments));
             outbox.markSent(mail.id(), clock.instant(), "smtp");
             return true;
         } catch (MailException | MessagingException e) {
@@ -83,13 +87,18 @@ public class OutboxMailSender {
         }
     }
 
-    private MimeMessage message(JavaMailSender sender, OutboxMail mail) throws MessagingException {
+    /** A plain text message, or with attachments a multipart one (text first, then the files). */
+    private MimeMessage message(JavaMailSender sender, OutboxMail mail, List<NotificationRequest.Attachment> attachments)
+            throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
-        var helper = new MimeMessageHelper(message, "UTF-8");
+        var helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.body());
+        for (var file : attachments) {
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+        }
         // JavaMailSenderImpl keeps a Message-ID set before sending (saveChanges would replace it otherwise).
         message.setHeader("Message-ID", mail.messageId());
         return message;

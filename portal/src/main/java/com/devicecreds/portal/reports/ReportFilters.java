@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
 /** The filter row the report views share. */
-final class ReportFilters {
+public final class ReportFilters {
 
     private ReportFilters() {
     }
@@ -19,6 +19,12 @@ final class ReportFilters {
      * visible operators (or all) for every other role, calling {@code onChange} when it changes.
      */
     static Div withOperator(Actor actor, Select<OperatorSummary> operator, List<OperatorSummary> visible, Runnable onChange) {
+        return withOperator(actor, operator, visible, onChange, true);
+    }
+
+    /** The same, where {@code allowAll} false means one operator must be chosen (pages that act for one operator). */
+    public static Div withOperator(Actor actor, Select<OperatorSummary> operator, List<OperatorSummary> visible,
+            Runnable onChange, boolean allowAll) {
         var filters = new Div();
         filters.addClassName("report-filters");
         if (actor.operator().isPresent()) {
@@ -29,8 +35,10 @@ final class ReportFilters {
             operator.setLabel("Operator");
             operator.setItems(visible);
             operator.setItemLabelGenerator(o -> o == null ? "All operators" : o.name());
-            operator.setEmptySelectionAllowed(true);
-            operator.setEmptySelectionCaption("All operators");
+            operator.setEmptySelectionAllowed(allowAll);
+            if (allowAll) {
+                operator.setEmptySelectionCaption("All operators");
+            }
             operator.addClassName("operator-choice");
             operator.addValueChangeListener(e -> onChange.run());
             filters.add(operator);

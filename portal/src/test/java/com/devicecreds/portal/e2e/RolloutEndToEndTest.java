@@ -48,7 +48,7 @@ class RolloutEndToEndTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        TestSmtp.register(registry, SMTP_PORT);
+        TestSmtp.use(registry, SMTP_PORT);
     }
 
     @AfterAll

@@ -36,7 +36,7 @@ class ApprovalReminderMailTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        TestSmtp.register(registry, SMTP_PORT);
+        TestSmtp.use(registry, SMTP_PORT);
     }
 
     @AfterAll

@@ -21,15 +21,24 @@ public final class TestSmtp {
         }
     }
 
+    /** Points the portal's mail sender at the server on the port. */
+    public static void use(org.springframework.test.context.DynamicPropertyRegistry registry, int port) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+    }
+
+    /** The subject, or empty when the message cannot be read. */
+    public static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     public static GreenMail start(int port) {
         var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
-    }
-
-    /** Points the portal's mail sender at the server on this port. */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, int port) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
     }
 }

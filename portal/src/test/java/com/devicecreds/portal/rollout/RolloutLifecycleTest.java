@@ -76,7 +76,7 @@ class RolloutLifecycleTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        TestSmtp.register(registry, SMTP_PORT);
+        TestSmtp.use(registry, SMTP_PORT);
     }
 
     @AfterAll

@@ -23,7 +23,13 @@ import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.access.OperatorRef;
+import com.devicecreds.portal.schedules.ScheduledReportDelivery;
+import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.schedules.ReportKind;
+import com.devicecreds.reporting.schedules.ReportScheduleService;
+import com.devicecreds.reporting.schedules.ScheduleDraft;
+import com.devicecreds.reporting.schedules.Timing;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.lists.ListPartImportService;
@@ -45,7 +51,8 @@ final class OperatorDataServices {
 
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
             AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
-            ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, RolloutService.class);
+            ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, OperatorContactService.class,
+            ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class);
 
     private OperatorDataServices() {
     }
@@ -130,6 +137,15 @@ final class OperatorDataServices {
         }
         if (type == ExportProgress.class) {
             return ExportProgress.NONE;
+        }
+        if (type == boolean.class) {
+            return true;
+        }
+        if (type == ScheduleDraft.class) {
+            // An operator without rows and a contact it does not have: refused with a message, never thrown.
+            return new ScheduleDraft(new OperatorRef((short) -1, "no-such-operator"), ReportKind.USAGE,
+                    Timing.weekly(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(6, 0), java.time.ZoneOffset.UTC), true,
+                    Set.of(-1L));
         }
         if (type == Duration.class) {
             return Duration.ofHours(1);

@@ -13,9 +13,7 @@ import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceSearchService;
-import com.devicecreds.reporting.usage.UsageCharts;
 import com.devicecreds.reporting.usage.UsageQuery;
-import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
 import org.springframework.stereotype.Service;
 
@@ -56,15 +54,7 @@ public class ReportExportService {
         var scope = query.operator().map(currentActor.scope()::narrowTo).orElse(currentActor.scope());
         String target = "usage/" + scope.operator().map(o -> o.code()).orElse("all") + "/" + query.from() + ".." + query.to();
         return audited("usage", target, () -> {
-            var report = usage.usage(query);
-            try (var sheet = new ExcelExport("Usage", USAGE, progress)) {
-                sheet.chart("Chart", UsageCharts.requestsByType(report), 1000, 360);
-                for (UsageRow r : report.rows()) {
-                    sheet.row(r.period(), r.credentialType(), r.delivered(), r.redelivered(), r.rejected(), r.total());
-                }
-                sheet.writeTo(out);
-                return sheet.rows();
-            }
+            return UsageWorkbook.write(usage.usage(query), out, progress);
         });
     }
 

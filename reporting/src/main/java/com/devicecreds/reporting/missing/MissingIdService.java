@@ -91,10 +91,7 @@ public class MissingIdService {
             }
             missing.compact();
             var numbers = missing.markSent(operator.id(), credentialTypeId, actor.username());
-            missing.streamMarkedNow(operator.id(), m -> sheet.row(m.operatorCode(), m.credentialType(), m.deviceId(),
-                    m.status().label(), m.firstSeen(), m.lastSeen(), m.attempts(), m.model().orElse(null), m.lastReason(),
-                    m.sentInExport().isPresent() ? m.sentInExport().getAsInt() : null,
-                    m.resolvedByPart().isPresent() ? m.resolvedByPart().getAsInt() : null));
+            missing.streamMarkedNow(operator.id(), m -> MissingIdSheet.row(sheet, m));
             sheet.writeTo(out);
             auditLog.record(record.withDetail("rows", sheet.rows()).withDetail("exports", numbers));
             return new MissingIdExport(operator.code(), sheet.rows(), numbers);

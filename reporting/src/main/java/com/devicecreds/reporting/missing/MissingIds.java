@@ -80,6 +80,23 @@ public class MissingIds {
     }
 
     /**
+     * Streams the IDs within the scope that were last seen in the time range (start inclusive, end
+     * exclusive), by type and recency, whatever their status: a scheduled missing-ID report.
+     */
+    public void streamSeen(OperatorScope scope, java.time.Instant from, java.time.Instant to, Consumer<MissingId> rows) {
+        streaming.sql(SELECT + """
+                        where (cast(:operatorId as smallint) is null or m.operator_id = :operatorId)
+                          and m.last_seen >= :from and m.last_seen < :to
+                        order by t.name, m.credential_type_id, m.last_seen desc, m.device_id""")
+                .param("operatorId", scope.operatorIdOrNull())
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query((ResultSet rs) -> {
+                    rows.accept(row(rs, 0));
+                });
+    }
+
+    /**
      * Gives the operator's open IDs (of one type, or all) the next export number of their type and
      * marks them as sent in it; returns type name to export number. Exports of one operator queue
      * behind each other, so numbers never collide.

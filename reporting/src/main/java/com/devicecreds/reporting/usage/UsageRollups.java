@@ -52,7 +52,11 @@ public class UsageRollups {
         return jdbc.sql("select usage_compact()").query(Long.class).single();
     }
 
-    UsageReport report(OperatorScope scope, UsageQuery query) {
+    /**
+     * The usage report within the given scope: the query {@link UsageService#usage} runs for the
+     * signed-in user's scope. Jobs that report for one operator (scheduled reports) pass its scope.
+     */
+    public UsageReport report(OperatorScope scope, UsageQuery query) {
         return report(jdbc, USAGE.formatted(ROLLUPS), scope, query);
     }
 
