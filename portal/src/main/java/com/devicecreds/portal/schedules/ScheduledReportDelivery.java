@@ -93,7 +93,10 @@ public class ScheduledReportDelivery {
         var actor = currentActor.actor();
         var schedule = schedules.find(scheduleId);
         if (schedule.isEmpty()) {
-            return new RunResult.Refused("This schedule no longer exists.");
+            // No such schedule, or another operator's that the database does not show this caller.
+            auditLog.record(AuditRecord.of(actor, AuditAction.REPORT_DELIVERED, AuditOutcome.DENIED, "schedule/" + scheduleId)
+                    .withDetail("trigger", "run-now"));
+            return new RunResult.Refused("There is no schedule " + scheduleId + " for you to run.");
         }
         if (!currentActor.scope().permits(schedule.get().operator().id())) {
             auditLog.record(record(actor, schedule.get(), AuditOutcome.DENIED, "run-now"));

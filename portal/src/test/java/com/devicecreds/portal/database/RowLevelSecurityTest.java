@@ -304,7 +304,13 @@ class RowLevelSecurityTest {
         jdbc.sql("""
                         insert into missing_id_export (operator_id, credential_type_id, export_number, exported_by, row_count)
                         values (?, ?, 1, 'rls-test', 0)""").params(operator, type).update();
-        contact(operator, "contact-" + code + "@example.org");
+        long contact = contact(operator, "contact-" + code + "@example.org");
+        long schedule = jdbc.sql("""
+                        insert into report_schedule (operator_id, report, cadence, weekday, run_time, time_zone, created_by)
+                        values (?, 'usage', 'weekly', 1, '07:00', 'UTC', 'rls-test') returning id""")
+                .param(operator).query(Long.class).single();
+        jdbc.sql("insert into report_schedule_recipient (schedule_id, operator_id, contact_id) values (?, ?, ?)")
+                .params(schedule, operator, contact).update();
         long rollout = jdbc.sql("""
                         insert into rollout (operator_id, credential_type_id, name, target_devices, window_start, window_end,
                                              project_manager_email, created_by)
@@ -331,8 +337,9 @@ class RowLevelSecurityTest {
         }
     }
 
-    private void contact(short operator, String email) {
-        jdbc.sql("insert into operator_contact (operator_id, name, email, created_by) values (?, 'RLS contact', ?, 'rls-test')")
-                .params(operator, email).update();
+    private long contact(short operator, String email) {
+        return jdbc.sql("""
+                        insert into operator_contact (operator_id, name, email, created_by) values (?, 'RLS contact', ?, 'rls-test')
+                        returning id""").params(operator, email).query(Long.class).single();
     }
 }

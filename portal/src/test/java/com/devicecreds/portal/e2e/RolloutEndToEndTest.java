@@ -138,9 +138,18 @@ class RolloutEndToEndTest {
         }
         waitFor(() -> available(typeCode) == 500, "the pool rises by the batch size");
 
-        waitFor(() -> goAheadMails(name).length >= 2, "the go-ahead e-mails");
+        var expected = new java.util.ArrayList<>(jdbc.sql("""
+                        select c.email from operator_contact c join operator o on o.id = c.operator_id
+                        where o.code = 'nordkabel' and c.go_ahead""").query(String.class).list());
+        assertThat(expected).contains(contact);
+        expected.add("pm.clara@demo.invalid");
+        waitFor(() -> goAheadMails(name).length >= expected.size(), "the go-ahead e-mails");
         var mails = goAheadMails(name);
-        assertThat(Arrays.stream(mails).map(m -> recipient(m))).containsExactlyInAnyOrder("pm.clara@demo.invalid", contact);
+        assertThat(Arrays.stream(mails).map(m -> recipient(m))).as("the project manager and Nordkabel's go-ahead contacts")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(jdbc.sql("select count(*) from operator_contact where go_ahead and operator_id <> "
+                + "(select id from operator where code = 'nordkabel')").query(Long.class).single())
+                .as("other operators have contacts too, and none of them got it").isPositive();
         String body = GreenMailUtil.getBody(mails[0]);
         String link = "/rollouts/" + rollout;
         assertThat(body).contains("are loaded and live").contains(link);

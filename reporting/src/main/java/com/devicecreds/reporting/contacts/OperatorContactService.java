@@ -93,6 +93,9 @@ public class OperatorContactService {
                         where c.id = ? for update of c""")
                 .param(contactId).query((rs, n) -> new Object[] {contact(rs, n), rs.getString("code")}).optional();
         if (contact.isEmpty()) {
+            // No such contact, or one of another operator that the database does not show this caller
+            // (row-level security): refused either way, without naming an operator.
+            auditLog.record(AuditRecord.of(actor, AuditAction.OPERATOR_CONTACT_REMOVED, AuditOutcome.DENIED, "contact/" + contactId));
             return false;
         }
         var found = (OperatorContact) contact.get()[0];

@@ -94,7 +94,7 @@ public class ReportScheduleService {
         schedules.lock(id);
         var old = schedules.find(id);
         if (old.isEmpty()) {
-            return new ScheduleChange.Refused("This schedule no longer exists.");
+            return unknown(actor, id, "changed");
         }
         var before = old.get();
         boolean onlyEnabled = before.report() == draft.report() && before.timing().equals(draft.timing())
@@ -121,7 +121,7 @@ public class ReportScheduleService {
     public ScheduleChange setEnabled(long id, boolean enabled) {
         var old = schedules.find(id);
         if (old.isEmpty()) {
-            return new ScheduleChange.Refused("This schedule no longer exists.");
+            return unknown(currentActor.actor(), id, enabled ? "enabled" : "disabled");
         }
         var s = old.get();
         return update(id, new ScheduleDraft(s.operator(), s.report(), s.timing(), enabled,
@@ -136,6 +136,7 @@ public class ReportScheduleService {
         schedules.lock(id);
         var old = schedules.find(id);
         if (old.isEmpty()) {
+            unknown(actor, id, "deleted");
             return false;
         }
         var record = record(actor, target(old.get())).withDetail("change", "deleted");
@@ -159,6 +160,16 @@ public class ReportScheduleService {
                     + "; a contact of another operator (or one removed meanwhile) cannot receive its reports.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * No such schedule, or one of another operator that the database does not show this caller
+     * (row-level security): refused and audited either way, without naming an operator.
+     */
+    private ScheduleChange unknown(Actor actor, long id, String change) {
+        auditLog.record(AuditRecord.of(actor, AuditAction.REPORT_SCHEDULE_CHANGED, AuditOutcome.DENIED, "schedule/" + id)
+                .withDetail("change", change));
+        return new ScheduleChange.Refused("There is no schedule " + id + " for you to manage.");
     }
 
     private ScheduleChange denied(AuditRecord record) {

@@ -50,7 +50,6 @@ class KeycloakSecurityConfiguration {
                 // Approving a credential batch signs the approver in again (decision 014).
                 .authorizationEndpoint(endpoint -> endpoint
                         .authorizationRequestResolver(new StepUpAuthorizationRequestResolver(registrations)))
-                .successHandler(StepUpAuthorizationRequestResolver.returningSuccessHandler())
                 .failureHandler(new LoginRefusedHandler(auditLog)));
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.oauth2LoginPage(LOGIN_PAGE, POST_LOGOUT_REDIRECT))

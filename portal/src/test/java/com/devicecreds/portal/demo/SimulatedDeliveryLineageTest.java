@@ -31,10 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A credential's lineage after the real path: a facility's signed package uploaded by pki.anna,
  * approved by pki.ben, activated, and handed to a device by the provisioning service; found from
- * the device in another notation of its MAC and from the credential's ID.
+ * the device in another notation of its MAC and from the credential's ID. (Named to run after
+ * DemoWorldSeederTest, which counts the seeded events of the shared context.)
  */
 @PortalTest
-class CredentialLineageTest {
+class SimulatedDeliveryLineageTest {
 
     @Autowired
     JdbcClient jdbc;
