@@ -10,8 +10,10 @@ create table usage_daily_type (
     outcome            text     not null,
     rejection_reason   text,
     requests           bigint   not null,
+    -- The reports read one operator's days from this index alone (requests included): an index-only
+    -- scan once vacuum has marked the pages all-visible, which older days always are.
     constraint usage_daily_type_key unique nulls not distinct
-        (operator_id, day, credential_type_id, outcome, rejection_reason)
+        (operator_id, day, credential_type_id, outcome, rejection_reason) include (requests)
 );
 
 insert into usage_daily_type (day, operator_id, credential_type_id, outcome, rejection_reason, requests)

@@ -22,15 +22,25 @@ import org.springframework.stereotype.Component;
 public class UsageRollups {
 
     /** Usage of the period and the one before it, grouped as asked, within the given scope; names joined last. */
+    /**
+     * One pass over the daily counts: outcomes pivoted per period and type (the chart and table
+     * rows, and the type totals), and per rejection reason (grouping set 2, with no period) for the
+     * current and the previous period. Returns a few rows per period instead of one per outcome and
+     * reason, which the portal would only add up again.
+     */
     static final String USAGE = """
-            select g.period, g.current, g.credential_type_id, t.name as type_name, g.outcome, g.rejection_reason, g.requests
+            select g.period, g.current, g.credential_type_id, t.name as type_name, g.rejection_reason,
+                   g.delivered, g.redelivered, g.rejected
             from (select date_trunc(:unit, u.day::timestamp)::date as period, u.day >= :from as current,
-                         u.credential_type_id, u.outcome, u.rejection_reason, sum(u.requests) as requests
+                         u.credential_type_id, u.rejection_reason,
+                         coalesce(sum(u.requests) filter (where u.outcome = 'delivered'), 0) as delivered,
+                         coalesce(sum(u.requests) filter (where u.outcome = 're-delivered'), 0) as redelivered,
+                         coalesce(sum(u.requests) filter (where u.outcome = 'rejected'), 0) as rejected
                   from %s u
                   where u.day between :previousFrom and :to
                     and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
-                  group by 1, 2, 3, 4, 5) g
-            join credential_type t on t.id = g.credential_type_id""";
+                  group by grouping sets ((1, 2, 3), (2, 4))) g
+            left join credential_type t on t.id = g.credential_type_id""";
 
     /**
      * The compacted days without the node dimension (usage_daily_type, many times fewer rows than
@@ -69,8 +79,8 @@ public class UsageRollups {
                 .param("to", query.to())
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> new Group(rs.getObject("period", LocalDate.class), rs.getBoolean("current"),
-                        rs.getInt("credential_type_id"), rs.getString("type_name"), rs.getString("outcome"),
-                        rs.getString("rejection_reason"), rs.getLong("requests")))
+                        rs.getInt("credential_type_id"), rs.getString("type_name"), rs.getString("rejection_reason"),
+                        new long[] {rs.getLong("delivered"), rs.getLong("redelivered"), rs.getLong("rejected")}))
                 .list();
         return assemble(query, groups);
     }
@@ -85,17 +95,25 @@ public class UsageRollups {
         var reasons = new HashMap<String, Long>();
         var byType = new LinkedHashMap<String, long[]>();
         for (Group g : groups) {
-            int outcome = g.outcomeIndex();
-            if (g.current()) {
-                current[outcome] += g.requests();
-                rows.computeIfAbsent(new Key(g.period(), g.typeName(), g.typeId()), k -> new long[3])[outcome] += g.requests();
-                if (g.reason() != null) {
-                    reasons.merge(g.reason(), g.requests(), Long::sum);
+            if (g.period() == null) {
+                // The per-reason grouping set: rejected requests by reason.
+                if (g.current() && g.reason() != null && g.counts()[2] > 0) {
+                    reasons.merge(g.reason(), g.counts()[2], Long::sum);
                 }
-            } else {
-                previous[outcome] += g.requests();
+                continue;
             }
-            byType.computeIfAbsent(g.typeName(), k -> new long[2])[g.current() ? 0 : 1] += g.requests();
+            long[] totals = g.current() ? current : previous;
+            for (int outcome = 0; outcome < 3; outcome++) {
+                totals[outcome] += g.counts()[outcome];
+            }
+            if (g.current()) {
+                long[] row = rows.computeIfAbsent(new Key(g.period(), g.typeName(), g.typeId()), k -> new long[3]);
+                for (int outcome = 0; outcome < 3; outcome++) {
+                    row[outcome] += g.counts()[outcome];
+                }
+            }
+            long requests = g.counts()[0] + g.counts()[1] + g.counts()[2];
+            byType.computeIfAbsent(g.typeName(), k -> new long[2])[g.current() ? 0 : 1] += requests;
         }
         var usageRows = new ArrayList<UsageRow>(rows.size());
         rows.forEach((k, c) -> usageRows.add(new UsageRow(k.period(), k.typeId(), k.type(), c[0], c[1], c[2])));
@@ -114,15 +132,7 @@ public class UsageRollups {
         return new OutcomeCounts(c[0], c[1], c[2]);
     }
 
-    private record Group(LocalDate period, boolean current, int typeId, String typeName, String outcome,
-            String reason, long requests) {
-
-        int outcomeIndex() {
-            return switch (outcome) {
-                case "delivered" -> 0;
-                case "re-delivered" -> 1;
-                default -> 2;
-            };
-        }
+    /** A row of the statement: a period and type with its outcome counts, or (no period) a rejection reason. */
+    private record Group(LocalDate period, boolean current, int typeId, String typeName, String reason, long[] counts) {
     }
 }

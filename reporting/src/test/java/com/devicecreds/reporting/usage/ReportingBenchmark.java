@@ -32,7 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Usage reports and device search at ten million events, on one database in one run: the usage
- * query of one operator over a year from the rollups (V22) against the same statement over the raw
+ * query of one operator over a year from the node-less rollups (V22, V37) against the same statement over the raw
  * events, device search exact and by prefix as operator staff, one chart render, and what the
  * rollup trigger costs an insert. Run from the repository root:
  * <pre>
