@@ -8,7 +8,7 @@ public enum AuditAction {
 
     LOGIN("A user signed in, or tried to"),
     LOGOUT("A user signed out"),
-    ACCESS_DENIED("A signed-in user was refused a service operation (the target names the method)"),
+    ACCESS_DENIED("A signed-in user was refused a service operation or a page (the target names the method or the route)"),
     DEMO_WORLD_SEEDED("The demo world was generated in an empty database"),
     POOL_THRESHOLDS_CHANGED("A PKI operator changed a pool's inventory thresholds (old and new values kept)"),
     ALERT_ACKNOWLEDGED("A PKI operator acknowledged an inventory alert"),
