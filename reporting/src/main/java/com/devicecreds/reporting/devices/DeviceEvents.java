@@ -2,10 +2,8 @@ package com.devicecreds.reporting.devices;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import com.devicecreds.access.OperatorScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,28 +36,40 @@ class DeviceEvents {
                         order by e.device_id""")
                 .param("ids", deviceIds.toArray(String[]::new))
                 .param("operatorId", scope.operatorIdOrNull())
-                .query((rs, n) -> new DeviceMatch(rs.getString("device_id"), rs.getString("kind"), rs.getLong("events"),
-                        rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant()))
+                .query(DeviceEvents::match)
                 .list();
     }
 
-    /** Up to {@code limit} distinct device IDs in scope that start with one of the prefixes, by ID. */
-    List<String> idsStartingWith(OperatorScope scope, List<String> prefixes, int limit) {
-        var ids = new TreeSet<String>();
+    private static DeviceMatch match(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new DeviceMatch(rs.getString("device_id"), rs.getString("kind"), rs.getLong("events"),
+                rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant());
+    }
+
+    /**
+     * Up to {@code limit} devices in scope whose ID starts with one of the prefixes, by ID, each with
+     * its summary. One ordered range scan of the device index per prefix: the events of each device
+     * are read once, in index order, and the scan stops after {@code limit} devices, instead of
+     * finding the IDs first and looking every one of them up again in every partition.
+     */
+    List<DeviceMatch> devicesStartingWith(OperatorScope scope, List<String> prefixes, int limit) {
+        var matches = new java.util.TreeMap<String, DeviceMatch>();
         for (String prefix : prefixes) {
-            // A range on the C-collated column is the index's own order: the scan stops after `limit` devices.
-            ids.addAll(jdbc.sql("""
-                            select distinct e.device_id from provisioning_event e
+            jdbc.sql("""
+                            select e.device_id, min(e.device_id_kind) as kind, count(*) as events,
+                                   min(e.occurred_at) as first_seen, max(e.occurred_at) as last_seen
+                            from provisioning_event e
                             where e.device_id >= :low and e.device_id < :high and """ + IN_SCOPE.formatted("e") + """
+                            group by e.device_id
                             order by e.device_id
                             limit :limit""")
                     .param("low", prefix)
                     .param("high", prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1))
                     .param("operatorId", scope.operatorIdOrNull())
                     .param("limit", limit)
-                    .query(String.class).list());
+                    .query(DeviceEvents::match).list()
+                    .forEach(m -> matches.putIfAbsent(m.deviceId(), m));
         }
-        return new ArrayList<>(ids).subList(0, Math.min(limit, ids.size()));
+        return matches.values().stream().limit(limit).toList();
     }
 
     /** The device's requests in scope, newest first. */

@@ -39,13 +39,13 @@ public class DeviceSearchService {
         var scope = currentActor.scope();
         try {
             if (mode == SearchMode.PREFIX) {
-                var ids = events.idsStartingWith(scope, DeviceIdNotation.prefixes(input), PREFIX_MATCHES + 1);
-                if (ids.isEmpty()) {
+                var matches = events.devicesStartingWith(scope, DeviceIdNotation.prefixes(input), PREFIX_MATCHES + 1);
+                if (matches.isEmpty()) {
                     return new DeviceSearchResult.NotFound(DeviceIdNotation.prefixes(input).stream().map(p -> p + "…").toList(),
                             List.of());
                 }
-                var shown = ids.subList(0, Math.min(PREFIX_MATCHES, ids.size()));
-                return new DeviceSearchResult.Found(events.devices(scope, shown), ids.size() > PREFIX_MATCHES);
+                return new DeviceSearchResult.Found(matches.subList(0, Math.min(PREFIX_MATCHES, matches.size())),
+                        matches.size() > PREFIX_MATCHES);
             }
             var ids = DeviceIdNotation.parse(input, kinds.patterns(), kinds.names()).stream()
                     .map(Candidate::deviceId).toList();
