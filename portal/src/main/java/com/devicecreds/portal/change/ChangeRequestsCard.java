@@ -49,7 +49,7 @@ public class ChangeRequestsCard extends Div {
         this.changed = changed;
         addClassNames("card", pendingOnly ? "pending-changes" : "change-history");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ChangeRequest::summary).setHeader("Change").setFlexGrow(4);
+        grid.addColumn(ChangeRequest::summary).setHeader("Change").setFlexGrow(pendingOnly ? 4 : 6);
         grid.addColumn(r -> r.requestedBy() + ", " + TIME.format(r.requestedAt())).setHeader("Requested").setFlexGrow(2);
         if (pendingOnly) {
             grid.addColumn(r -> TIME.format(r.expiresAt())).setHeader("Expires").setFlexGrow(1);

@@ -71,7 +71,7 @@ class CaDetails extends Div {
                 + crl.nextUpdate().map(TIME::format).orElse("not given") + ", " + crl.revokedCount() + " revoked serial"
                 + (crl.revokedCount() == 1 ? "" : "s") + (crl.staleAt(now) ? " — STALE" : "") + "; " + crl.source()
                 + " by " + crl.loadedBy()).orElse("none loaded"));
-        add(new H3(ca.subject()), facts, problem);
+        add(new H3(DeviceCasView.commonName(ca.subject())), facts, problem);
         if (editor) {
             add(editing(ca));
         }

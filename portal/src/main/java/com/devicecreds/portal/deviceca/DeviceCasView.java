@@ -63,6 +63,7 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
     private final Div addProblem = new Div();
     private final ChangeRequestsCard pending;
     private final ChangeRequestsCard history;
+    private Long selectedId;
 
     DeviceCasView(DeviceCaService service, ConfigChangeService changes, CrlFetcher fetcher, CurrentActor currentActor,
             Clock clock) {
@@ -89,7 +90,7 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
         chain.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_ROW_STRIPES);
         chain.addHierarchyColumn(ca -> commonName(ca.subject())).setHeader("CA").setFlexGrow(3)
                 .setTooltipGenerator(DeviceCa::subject);
-        chain.addColumn(ca -> ca.root() ? "Root" : "Sub-CA").setHeader("Role").setWidth("90px").setFlexGrow(0);
+        chain.addColumn(ca -> ca.root() ? "Root" : "Sub-CA").setHeader("Role").setWidth("110px").setFlexGrow(0);
         chain.addColumn(ca -> CaDetails.TIME.format(ca.notAfter()).substring(0, 10)).setHeader("Valid until")
                 .setWidth("130px").setFlexGrow(0);
         chain.addColumn(DeviceCa::key).setHeader("Key").setWidth("100px").setFlexGrow(0);
@@ -101,7 +102,12 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
         chain.setEmptyStateText("No CA is trusted for this pair: its devices are refused.");
 
         details = new CaDetails(service, clock, editor, fetcher.enabled(), this::refreshed);
-        chain.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
+        chain.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getValue() != null) {
+                selectedId = e.getValue() == null ? null : e.getValue().id();
+                details.show(e.getValue());
+            }
+        });
         pending = new ChangeRequestsCard("Pending changes", "A change waits until someone other than its requester "
                 + "approves or rejects it.", true, changes, viewer, editor, () -> refreshed(""));
         history = new ChangeRequestsCard("History", "Every change requested for this pair, newest first.", false, changes,
@@ -195,8 +201,12 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
         var roots = cas.stream().filter(ca -> ca.parentId().map(p -> !byId.containsKey(p)).orElse(true)).toList();
         chain.setItems(roots, ca -> cas.stream().filter(c -> c.parentId().filter(p -> p == ca.id()).isPresent()).toList());
         chain.expandRecursively(roots, 10);
-        var selected = chain.asSingleSelect().getValue();
-        details.show(selected == null ? null : byId.get(selected.id()));
+        // Keep showing the CA that was chosen, with its new facts, as long as it is trusted.
+        var again = selectedId == null ? null : byId.get(selectedId);
+        if (again != null) {
+            chain.select(again);
+        }
+        details.show(again);
         var pendingOfPair = service.history(chosen.operator(), chosen.credentialTypeId());
         pending.show(() -> pendingOfPair.stream().filter(r -> r.pending()).toList());
         history.show(() -> pendingOfPair);
