@@ -28,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConfigChangeService {
 
-    /** Who may request, approve and reject configuration changes. */
-    public static final String[] EDITORS = {Roles.ADMIN, Roles.PKI_OPS};
-
     private final ChangeRows rows;
     private final Map<String, ChangeHandler> handlers = new HashMap<>();
     private final CurrentActor currentActor;
