@@ -93,7 +93,11 @@ public class ConfigChangeService {
         Actor actor = currentActor.actor();
         ChangeRequest request = decidable(id, actor, AuditAction.CONFIG_CHANGE_APPROVED);
         try {
-            handlers.get(request.kind()).apply(request, rows.proposed(id), actor);
+            var handler = handlers.get(request.kind());
+            if (handler == null) {
+                throw new ChangeRefusedException("No feature applies configuration changes of kind '" + request.kind() + "' any more.");
+            }
+            handler.apply(request, rows.proposed(id), actor);
         } catch (ChangeRefusedException e) {
             throw deny(actor, AuditAction.CONFIG_CHANGE_APPROVED, request, e.getMessage());
         }

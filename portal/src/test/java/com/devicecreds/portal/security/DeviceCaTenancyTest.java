@@ -18,7 +18,7 @@ import com.devicecreds.portal.deviceca.CaPair;
 import com.devicecreds.portal.deviceca.CaWorld;
 import com.devicecreds.portal.deviceca.DeviceCa;
 import com.devicecreds.portal.deviceca.DeviceCaService;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +64,13 @@ class DeviceCaTenancyTest {
     private ChangeRequest pendingOfA;
     private ChangeRequest pendingOfB;
 
-    @BeforeAll
+    // Before each test, not before all: the context's security strategy is installed before each test
+    // (ContextSecurityStrategyListener), and the services are called signed in. The world is made once.
+    @BeforeEach
     void twoTenantsWithTrustedCasAndPendingChanges() {
+        if (a != null) {
+            return;
+        }
         a = new CaWorld(jdbc);
         b = new CaWorld(jdbc);
         for (var world : List.of(a, b)) {
