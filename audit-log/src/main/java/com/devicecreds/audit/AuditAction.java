@@ -34,7 +34,14 @@ public enum AuditAction {
     ROLLOUT_APPROVED("A project manager approved a rollout planned by someone else (denied: their own, already approved, or cancelled)"),
     ROLLOUT_GO_AHEAD_SENT("A rollout was approved and its credentials live: the go-ahead went to its project manager and the operator's contacts"),
     ROLLOUT_ACKNOWLEDGED("A project manager or the operator's staff acknowledged a rollout's go-ahead"),
-    ROLLOUT_CANCELLED("A project manager or PKI operator cancelled a rollout with a reason");
+    ROLLOUT_CANCELLED("A project manager or PKI operator cancelled a rollout with a reason"),
+    CONFIG_CHANGE_REQUESTED("An administrator or PKI operator requested a configuration change for dual control (failed: the proposal was refused)"),
+    CONFIG_CHANGE_APPROVED("A second person approved a configuration change and it was applied (denied: the requester, not pending, or no longer applicable)"),
+    CONFIG_CHANGE_REJECTED("A second person rejected a configuration change with a reason (denied: the requester or not pending)"),
+    CONFIG_CHANGE_WITHDRAWN("The requester withdrew their pending configuration change"),
+    CONFIG_CHANGE_EXPIRED("A configuration change request expired without a decision"),
+    DEVICE_CA_CRL_LOADED("A revocation list of a trusted device CA was uploaded or fetched and stored (failed: refused with the reason)"),
+    DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand");
 
     private final String meaning;
 

@@ -33,4 +33,23 @@ public class AuditLog {
     public AuditReceipt record(AuditAction action, AuditOutcome outcome, String target) {
         return writer.append(AuditRecord.of(currentActor.actor(), action, outcome, target));
     }
+
+    /**
+     * Records a successful change once the caller's transaction commits, so that a rolled-back change
+     * leaves no record claiming it happened; at once when there is no transaction.
+     */
+    @PermitAll
+    public void recordAfterCommit(AuditRecord record) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            writer.append(record);
+                        }
+                    });
+        } else {
+            writer.append(record);
+        }
+    }
 }

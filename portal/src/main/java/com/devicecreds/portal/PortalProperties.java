@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simulator the simulated provisioning service that keeps the demo world moving
  * @param notifications in-app notifications and the e-mail outbox
  * @param scheduledReports the job that delivers scheduled reports
+ * @param configChanges configuration changes under dual control
+ * @param deviceCas     trusted device CAs, their revocation lists and alerts
  */
 @ConfigurationProperties(prefix = "portal")
 public record PortalProperties(@DefaultValue Database database, @DefaultValue Demo demo,
         @DefaultValue Simulator simulator, @DefaultValue Notifications notifications,
-        @DefaultValue ScheduledReports scheduledReports) {
+        @DefaultValue ScheduledReports scheduledReports, @DefaultValue ConfigChanges configChanges,
+        @DefaultValue DeviceCas deviceCas) {
 
     /**
      * @param dataDirectory where the embedded server keeps its files across restarts; by default
@@ -94,5 +97,36 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
      * @param maxAttempts failed scheduled runs of one period before the job leaves it to "run now"
      */
     public record ScheduledReports(@DefaultValue("1m") Duration interval, @DefaultValue("3") int maxAttempts) {
+    }
+
+    /**
+     * @param requestValidity how long a configuration change request waits for a second person before it expires
+     */
+    public record ConfigChanges(@DefaultValue("72h") Duration requestValidity) {
+    }
+
+    /**
+     * @param expiryWarningDays alert when a trusted device CA expires within this many days
+     * @param alertInterval     how often the clustered job checks expiry and revocation lists
+     * @param crlFetch          fetching revocation lists from their distribution points
+     */
+    public record DeviceCas(@DefaultValue("30") int expiryWarningDays, @DefaultValue("1h") Duration alertInterval,
+            @DefaultValue CrlFetch crlFetch) {
+
+        public DeviceCas {
+            if (expiryWarningDays < 0) {
+                throw new IllegalArgumentException("portal.device-cas.expiry-warning-days must not be negative");
+            }
+        }
+    }
+
+    /**
+     * @param enabled  whether the portal may fetch a CRL from its http(s) distribution point (off for the
+     *                 embedded run: the demo world's addresses lead nowhere)
+     * @param timeout  connect and read limit of one fetch
+     * @param maxBytes the largest CRL accepted
+     */
+    public record CrlFetch(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration timeout,
+            @DefaultValue("10485760") long maxBytes) {
     }
 }

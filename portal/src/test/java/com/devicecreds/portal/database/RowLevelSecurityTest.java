@@ -321,6 +321,25 @@ class RowLevelSecurityTest {
         jdbc.sql("""
                         insert into notification (audience_roles, operator_id, title, body, source_kind, source_id)
                         values ('{OPERATOR_STAFF}', ?, 'RLS', 'RLS', 'rls-test', ?)""").params(operator, code).update();
+        long change = jdbc.sql("""
+                        insert into config_change_request (kind, operator_id, target, summary, proposed, requested_by, requested_at,
+                                                           expires_at, state, decided_by, decided_at)
+                        values ('device-ca-add', ?, ?, 'RLS', '{}', 'rls-a', now(), now() + interval '1 day', 'applied', 'rls-b',
+                                now()) returning id""").params(operator, "rls/" + code).query(Long.class).single();
+        long ca = jdbc.sql("""
+                        insert into device_ca (operator_id, credential_type_id, fingerprint_sha256, subject, issuer, serial_hex,
+                                               not_before, not_after, key_algorithm, key_size, is_root, certificate_der,
+                                               added_by, approved_by, added_at, change_request_id)
+                        values (?, ?, lpad(to_hex(?), 64, '0'), 'CN=RLS', 'CN=RLS', '1', now(), now() + interval '1 day', 'EC',
+                                256, true, '\\x00', 'rls-a', 'rls-b', now(), ?) returning id""")
+                .params(operator, type, (int) operator, change).query(Long.class).single();
+        jdbc.sql("""
+                        insert into device_ca_crl (device_ca_id, operator_id, crl_der, this_update, revoked_count, source, loaded_by,
+                                                   loaded_at)
+                        values (?, ?, '\\x00', now(), 0, 'upload', 'rls-test', now())""").params(ca, operator).update();
+        jdbc.sql("""
+                        insert into device_ca_alert (device_ca_id, operator_id, kind, raised_at, summary)
+                        values (?, ?, 'expiring', now(), 'RLS')""").params(ca, operator).update();
         events(operator, type);
     }
 

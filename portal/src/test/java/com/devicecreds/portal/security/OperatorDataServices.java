@@ -23,6 +23,9 @@ import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.access.OperatorRef;
+import com.devicecreds.portal.change.ChangeProposal;
+import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.deviceca.DeviceCaService;
 import com.devicecreds.portal.schedules.ScheduledReportDelivery;
 import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.devicecreds.reporting.devices.DeviceSearchService;
@@ -52,7 +55,8 @@ final class OperatorDataServices {
     static final List<Class<?>> SERVICES = List.of(InventoryService.class, PoolHistoryService.class, UsageService.class,
             AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
             ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, OperatorContactService.class,
-            ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class);
+            ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class, DeviceCaService.class,
+            ConfigChangeService.class);
 
     private OperatorDataServices() {
     }
@@ -155,6 +159,13 @@ final class OperatorDataServices {
             // an operator without rows: refused as a plan (only access decides whether it is looked at)
             return new NewRollout(new OperatorRef((short) -1, "no-such-operator"), 1, "Rollout", 10, today, today.plusDays(7),
                     "pm@demo.invalid", List.of());
+        }
+        if (type == byte[].class) {
+            return new byte[0]; // no certificate, no CRL: refused with a message when admitted
+        }
+        if (type == ChangeProposal.class) {
+            // a kind no feature applies: refused with a message, nothing stored
+            return new ChangeProposal("no-such-kind", java.util.Optional.empty(), "nothing", "nothing", java.util.Map.of());
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());

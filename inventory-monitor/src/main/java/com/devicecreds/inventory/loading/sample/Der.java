@@ -46,6 +46,11 @@ final class Der {
         return tagged(0x0C, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A GeneralName uniformResourceIdentifier: [6] IMPLICIT IA5String. */
+    static byte[] uri(String value) {
+        return tagged(0x86, value.getBytes(StandardCharsets.US_ASCII));
+    }
+
     static byte[] octets(byte[] value) {
         return tagged(0x04, value);
     }
@@ -95,7 +100,7 @@ final class Der {
         return out.toByteArray();
     }
 
-    private static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         var out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);

@@ -89,7 +89,7 @@ public record Facility(String name, PrivateKey signingKey, List<X509Certificate>
         }
     }
 
-    private static KeyPair newKeyPair() {
+    static KeyPair newKeyPair() {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -99,9 +99,12 @@ public record Facility(String name, PrivateKey signingKey, List<X509Certificate>
         }
     }
 
-    /** An X.509 v3 certificate (RFC 5280) with basic constraints and key usage, signed with ECDSA-SHA256. */
-    private static X509Certificate certify(byte[] subject, byte[] subjectPublicKeyInfo, byte[] issuer, PrivateKey issuerKey,
-            Instant notBefore, Instant notAfter, boolean ca) {
+    /**
+     * An X.509 v3 certificate (RFC 5280) with basic constraints, key usage and any further extensions
+     * (each a DER Extension), signed with ECDSA-SHA256.
+     */
+    static X509Certificate certify(byte[] subject, byte[] subjectPublicKeyInfo, byte[] issuer, PrivateKey issuerKey,
+            Instant notBefore, Instant notAfter, boolean ca, byte[]... extensions) {
         byte[] algorithm = Der.sequence(Der.oid("1.2.840.10045.4.3.2"));
         byte[] basicConstraints = Der.sequence(Der.oid("2.5.29.19"), Der.bool(true),
                 Der.octets(ca ? Der.sequence(Der.bool(true)) : Der.sequence()));
@@ -116,7 +119,7 @@ public record Facility(String name, PrivateKey signingKey, List<X509Certificate>
                 Der.sequence(Der.time(notBefore), Der.time(notAfter)),
                 subject,
                 subjectPublicKeyInfo,
-                Der.explicit(3, Der.sequence(basicConstraints, keyUsage)));
+                Der.explicit(3, Der.sequence(basicConstraints, keyUsage, Der.concat(extensions))));
         try {
             var signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(issuerKey);

@@ -1,0 +1,144 @@
+package com.devicecreds.portal.change;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import com.devicecreds.access.Actor;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/**
+ * A card of configuration change requests: pending ones with approve, reject (with a reason) and
+ * withdraw for those who may, or the history of a target. Whoever requested a change sees that
+ * someone else decides; the service refuses them anyway.
+ */
+public class ChangeRequestsCard extends Div {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final ConfigChangeService changes;
+    private final Actor viewer;
+    private final boolean mayDecide;
+    private final Runnable changed;
+    private final Grid<ChangeRequest> grid = new Grid<>();
+    private final Div problem = new Div();
+    private Supplier<List<ChangeRequest>> source = List::of;
+
+    /**
+     * @param pendingOnly pending requests with actions, else the history (every state, no actions)
+     * @param changed     run after a decision, so the page shows what changed
+     */
+    public ChangeRequestsCard(String title, String explanation, boolean pendingOnly, ConfigChangeService changes, Actor viewer,
+            boolean mayDecide, Runnable changed) {
+        this.changes = changes;
+        this.viewer = viewer;
+        this.mayDecide = mayDecide;
+        this.changed = changed;
+        addClassNames("card", pendingOnly ? "pending-changes" : "change-history");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ChangeRequest::summary).setHeader("Change").setFlexGrow(pendingOnly ? 4 : 6);
+        grid.addColumn(r -> r.requestedBy() + ", " + TIME.format(r.requestedAt())).setHeader("Requested").setFlexGrow(2);
+        if (pendingOnly) {
+            grid.addColumn(r -> TIME.format(r.expiresAt())).setHeader("Expires").setFlexGrow(1);
+            grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2);
+        } else {
+            grid.addComponentColumn(ChangeRequestsCard::state).setHeader("State").setFlexGrow(0).setWidth("120px");
+            grid.addColumn(r -> r.decidedBy().orElse("") + r.decidedAt().map(at -> ", " + TIME.format(at)).orElse(""))
+                    .setHeader("Decided").setFlexGrow(2);
+            grid.addColumn(r -> r.reason().orElse("")).setHeader("Reason").setFlexGrow(2);
+        }
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(pendingOnly ? "No change waits for a decision." : "No change was requested yet.");
+        problem.addClassName("form-problems");
+        problem.setVisible(false);
+        add(new H3(title), new Paragraph(explanation), problem, grid);
+    }
+
+    public void show(Supplier<List<ChangeRequest>> requests) {
+        this.source = requests;
+        refresh();
+    }
+
+    public void refresh() {
+        grid.setItems(source.get());
+    }
+
+    private HorizontalLayout actions(ChangeRequest request) {
+        var row = new HorizontalLayout();
+        row.setSpacing(true);
+        if (request.requestedBy().equals(viewer.username())) {
+            row.add(new Span("Waiting for a second person"));
+            var withdraw = new Button("Withdraw", e -> act(() -> changes.withdraw(request.id())));
+            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            row.add(withdraw);
+        } else if (mayDecide) {
+            var approve = new Button("Approve", e -> act(() -> changes.approve(request.id())));
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            approve.addClassName("approve-change");
+            var reject = new Button("Reject…", e -> rejectDialog(request));
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            row.add(approve, reject);
+        } else {
+            row.add(new Span("Pending"));
+        }
+        return row;
+    }
+
+    private void rejectDialog(ChangeRequest request) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Reject this change?");
+        var reason = new TextArea("Reason (required)");
+        reason.setWidth("420px");
+        reason.setMaxLength(1000);
+        var reject = new Button("Reject", e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage("Say why, for the requester and the audit trail.");
+                reason.setInvalid(true);
+            } else if (act(() -> changes.reject(request.id(), reason.getValue()))) {
+                dialog.close();
+            }
+        });
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(request.summary()), reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), reject);
+        dialog.open();
+    }
+
+    private boolean act(Runnable action) {
+        try {
+            action.run();
+            problem.setVisible(false);
+            changed.run();
+            return true;
+        } catch (ChangeRefusedException e) {
+            problem.setText(e.getMessage());
+            problem.setVisible(true);
+            changed.run();
+            return false;
+        }
+    }
+
+    private static Span state(ChangeRequest request) {
+        var badge = new Span(request.state().code());
+        badge.getElement().getThemeList().add("badge small " + switch (request.state()) {
+            case APPLIED -> "success";
+            case REJECTED -> "error";
+            case PENDING -> "";
+            default -> "contrast";
+        });
+        return badge;
+    }
+}
