@@ -20,8 +20,6 @@ import com.devicecreds.audit.AuditRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rollouts of a credential type to an operator's devices: planned by project managers or PKI
@@ -110,7 +108,7 @@ public class RolloutService {
             throw new RolloutRefusedException(String.join(" ", problems));
         }
         long id = rollouts.insert(rollout, actor.username(), clock.instant());
-        afterCommit(new AuditRecord(actor, record.action(), record.outcome(), "rollout:" + id, record.details())
+        auditLog.recordAfterCommit(new AuditRecord(actor, record.action(), record.outcome(), "rollout:" + id, record.details())
                 .withDetail("operator", rollout.operator().code()).withDetail("listParts", rollout.listPartIds()));
         return rollouts.find(currentActor.scope(), id, today()).orElseThrow();
     }
@@ -132,7 +130,7 @@ public class RolloutService {
             throw deny(actor, AuditAction.ROLLOUT_APPROVED, id, "You planned this rollout; another project manager approves it.");
         }
         rollouts.approve(id, actor.username(), clock.instant());
-        afterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_APPROVED, AuditOutcome.SUCCESS, "rollout:" + id)
+        auditLog.recordAfterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_APPROVED, AuditOutcome.SUCCESS, "rollout:" + id)
                 .withDetail("operator", rollout.operator().code()).withDetail("name", rollout.name()));
         events.publishEvent(new RolloutApproved(id));
         return rollouts.find(currentActor.scope(), id, today()).orElseThrow();
@@ -152,7 +150,7 @@ public class RolloutService {
                     + rollout.acknowledgedBy().get() + ".");
         }
         rollouts.acknowledge(id, actor.username(), clock.instant());
-        afterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_ACKNOWLEDGED, AuditOutcome.SUCCESS, "rollout:" + id)
+        auditLog.recordAfterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_ACKNOWLEDGED, AuditOutcome.SUCCESS, "rollout:" + id)
                 .withDetail("operator", rollout.operator().code()));
         return rollouts.find(currentActor.scope(), id, today()).orElseThrow();
     }
@@ -171,7 +169,7 @@ public class RolloutService {
             throw deny(actor, AuditAction.ROLLOUT_CANCELLED, id, "A complete rollout cannot be cancelled.");
         }
         rollouts.cancel(id, actor.username(), clock.instant(), why);
-        afterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_CANCELLED, AuditOutcome.SUCCESS, "rollout:" + id)
+        auditLog.recordAfterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_CANCELLED, AuditOutcome.SUCCESS, "rollout:" + id)
                 .withDetail("operator", rollout.operator().code()).withDetail("reason", why));
         return rollouts.find(currentActor.scope(), id, today()).orElseThrow();
     }
@@ -227,18 +225,6 @@ public class RolloutService {
         return new AuditRecord(record.actor(), record.action(), outcome, record.target(), record.details());
     }
 
-    private void afterCommit(AuditRecord record) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    auditLog.record(record);
-                }
-            });
-        } else {
-            auditLog.record(record);
-        }
-    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

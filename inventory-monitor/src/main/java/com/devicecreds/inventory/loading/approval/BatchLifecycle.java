@@ -12,8 +12,6 @@ import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.inventory.loading.LoadingProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The batch row changes that decisions, expiry and activation share, each inside the caller's
@@ -82,16 +80,7 @@ class BatchLifecycle {
 
     /** Records the audit entry once the transaction commits; nothing is recorded if it rolls back. */
     void auditAfterCommit(AuditRecord record) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    auditLog.record(record);
-                }
-            });
-        } else {
-            auditLog.record(record);
-        }
+        auditLog.recordAfterCommit(record);
     }
 
     static AuditRecord audit(Actor actor, AuditAction action, AuditOutcome outcome, Locked batch) {
