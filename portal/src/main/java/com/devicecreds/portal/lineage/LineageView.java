@@ -22,10 +22,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -38,7 +37,7 @@ import com.vaadin.flow.router.Route;
 @PageTitle("Credential lineage")
 @Menu(order = 72, icon = "vaadin:sitemap", title = "Credential lineage")
 @RolesAllowed({Roles.PKI_OPS, Roles.AUDITOR, Roles.ADMIN})
-class LineageView extends VerticalLayout implements HasUrlParameter<String> {
+class LineageView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ROUTE = "lineage";
     static final String DEVICE = "Device ID";
@@ -76,8 +75,9 @@ class LineageView extends VerticalLayout implements HasUrlParameter<String> {
                 form, message, results);
     }
 
+    /** {@code lineage?device=…} or {@code lineage?credential=…} traces at once, for links from other pages. */
     @Override
-    public void setParameter(BeforeEvent event, @OptionalParameter String parameter) {
+    public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("credential").ifPresentOrElse(ref -> {
             kind.setValue(CREDENTIAL);
             input.setValue(ref);

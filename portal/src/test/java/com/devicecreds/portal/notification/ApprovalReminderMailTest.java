@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.UUID;
 
-import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.devicecreds.portal.PortalTest;
@@ -59,13 +58,13 @@ class ApprovalReminderMailTest {
                 .params(ApprovalReminders.SOURCE_KIND, id(waiting) + "@%").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notification where source_kind = ? and source_id like ?")
                 .params(ApprovalReminders.SOURCE_KIND, id(fresh) + "@%").query(Long.class).single()).isZero();
-        var mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(waiting)).toList();
+        var mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> TestSmtp.subject(m).contains(waiting)).toList();
         assertThat(mails).hasSize(1);
         var mail = mails.getFirst();
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("pki-ops@demo.invalid");
-        assertThat(subject(mail)).isEqualTo("Batch " + waiting + " waits for approval");
+        assertThat(TestSmtp.subject(mail)).isEqualTo("Batch " + waiting + " waits for approval");
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("has waited 26 hours").contains("0 of 1");
-        assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(fresh))).isEmpty();
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> TestSmtp.subject(m).contains(fresh))).isEmpty();
     }
 
     /** A staged batch submitted {@code hoursAgo} by pki.anna. */
@@ -82,13 +81,5 @@ class ApprovalReminderMailTest {
 
     private long id(String ref) {
         return jdbc.sql("select id from credential_batch where batch_ref = ?").param(ref).query(Long.class).single();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -56,8 +56,7 @@ class MailOutboxTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.use(registry, SMTP_PORT);
     }
 
     @BeforeEach

@@ -154,11 +154,11 @@ class RolloutLifecycleTest {
         }
         sender.run();
 
-        var mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(planned.name())).toList();
+        var mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> TestSmtp.subject(m).contains(planned.name())).toList();
         assertThat(mails).extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrder(
                 "pm.clara@demo.invalid", "ops-" + run + "@operator.example");
         MimeMessage mail = mails.getFirst();
-        assertThat(subject(mail)).isEqualTo("Go ahead: " + planned.name());
+        assertThat(TestSmtp.subject(mail)).isEqualTo("Go ahead: " + planned.name());
         assertThat(GreenMailUtil.getBody(mail)).contains("are loaded and live").contains("Available now:   25 credentials")
                 .contains("https://portal.example.test/rollouts/" + planned.id());
         assertThat(jdbc.sql("select count(*) from notification where source_kind = ? and source_id = ?")
@@ -335,14 +335,6 @@ class RolloutLifecycleTest {
     private static <T> T as(String user, Optional<String> operatorCode, String role, Callable<T> call) throws Exception {
         try (var signedIn = SignedIn.as(SignedIn.user(user, operatorCode, role))) {
             return call.call();
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

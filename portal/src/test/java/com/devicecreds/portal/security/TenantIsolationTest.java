@@ -52,17 +52,6 @@ import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIds;
 import com.devicecreds.reporting.missing.MissingIdStatus;
 import com.devicecreds.reporting.missing.TypeChoice;
-import com.devicecreds.portal.schedules.RunResult;
-import com.devicecreds.portal.schedules.ScheduledReportDelivery;
-import com.devicecreds.reporting.contacts.ContactChange;
-import com.devicecreds.reporting.contacts.OperatorContact;
-import com.devicecreds.reporting.contacts.OperatorContactService;
-import com.devicecreds.reporting.schedules.ReportKind;
-import com.devicecreds.reporting.schedules.ReportSchedule;
-import com.devicecreds.reporting.schedules.ReportScheduleService;
-import com.devicecreds.reporting.schedules.ScheduleChange;
-import com.devicecreds.reporting.schedules.ScheduleDraft;
-import com.devicecreds.reporting.schedules.Timing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,18 +93,7 @@ class TenantIsolationTest {
             "MissingIdService.exportForOperator(OperatorRef, Optional, OutputStream, ExportProgress)",
             "ListPartImportService.importPart(OperatorRef, int, String, InputStream)",
             "ReportExportService.exportUsage(UsageQuery, OutputStream, ExportProgress)",
-            "ReportExportService.exportTimeline(String, OutputStream, ExportProgress)",
-            "OperatorContactService.contacts(OperatorRef)",
-            "OperatorContactService.add(OperatorRef, String, String)",
-            "OperatorContactService.remove(long)",
-            "ReportScheduleService.schedules(OperatorRef)",
-            "ReportScheduleService.schedule(long)",
-            "ReportScheduleService.deliveries(long, int, int)",
-            "ReportScheduleService.create(ScheduleDraft)",
-            "ReportScheduleService.update(long, ScheduleDraft)",
-            "ReportScheduleService.setEnabled(long, boolean)",
-            "ReportScheduleService.delete(long)",
-            "ScheduledReportDelivery.runNow(long)");
+            "ReportExportService.exportTimeline(String, OutputStream, ExportProgress)");
 
     @Autowired
     InventoryService inventory;
@@ -474,70 +452,9 @@ class TenantIsolationTest {
         var covered = new java.util.HashSet<>(COVERED);
         covered.addAll(RolloutTenancyTest.COVERED);
         covered.addAll(DeviceCaTenancyTest.COVERED);
+        covered.addAll(ScheduledReportTenancyTest.COVERED);
         assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "
                 + "feature's own tenancy test").containsExactlyInAnyOrderElementsOf(covered);
-    }
-
-    @Autowired
-    OperatorContactService contacts;
-    @Autowired
-    ReportScheduleService reportSchedules;
-    @Autowired
-    ScheduledReportDelivery reportDelivery;
-
-    @Test
-    void operator_staff_manage_and_run_only_their_own_operators_contacts_and_scheduled_reports() {
-        long contactOfA = contact(a, "a-desk@a.example");
-        long contactOfB = contact(b, "b-desk@b.example");
-        var mondays = Timing.weekly(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(6, 0), ZoneOffset.UTC);
-        ReportSchedule ofA;
-        ReportSchedule ofB;
-        try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
-            ofA = ((ScheduleChange.Saved) reportSchedules.create(new ScheduleDraft(a, ReportKind.USAGE, mondays, true,
-                    Set.of(contactOfA)))).schedule();
-            ofB = ((ScheduleChange.Saved) reportSchedules.create(new ScheduleDraft(b, ReportKind.USAGE, mondays, true,
-                    Set.of(contactOfB)))).schedule();
-        }
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            assertThat(contacts.contacts(a)).extracting(OperatorContact::id).containsExactly(contactOfA);
-            assertThat(contacts.contacts(b)).isEmpty();
-            assertThat(contacts.add(b, "Mallory", "mallory@a.example")).isInstanceOf(ContactChange.Refused.class);
-            assertThat(contacts.add(a, "Second desk", "a-second@a.example")).isInstanceOf(ContactChange.Added.class);
-            assertThat(contacts.remove(contactOfB)).isFalse();
-
-            assertThat(reportSchedules.schedules(a)).extracting(ReportSchedule::id).containsExactly(ofA.id());
-            assertThat(reportSchedules.schedules(b)).isEmpty();
-            assertThat(reportSchedules.schedule(ofB.id())).isEmpty();
-            assertThat(reportSchedules.schedule(ofA.id())).isPresent();
-            var draftOfB = new ScheduleDraft(b, ReportKind.MISSING_IDS, mondays, true, Set.of(contactOfB));
-            assertThat(reportSchedules.create(draftOfB)).isInstanceOf(ScheduleChange.Refused.class);
-            assertThat(reportSchedules.update(ofB.id(), draftOfB)).isInstanceOf(ScheduleChange.Refused.class);
-            assertThat(reportSchedules.update(ofB.id(), new ScheduleDraft(a, ReportKind.USAGE, mondays, true, Set.of(contactOfA))))
-                    .isInstanceOf(ScheduleChange.Refused.class);
-            assertThat(reportSchedules.setEnabled(ofB.id(), false)).isInstanceOf(ScheduleChange.Refused.class);
-            assertThat(reportSchedules.delete(ofB.id())).isFalse();
-            assertThat(reportDelivery.runNow(ofB.id())).isInstanceOf(RunResult.Refused.class);
-            assertThat(reportSchedules.deliveries(ofB.id(), 0, 10)).isEmpty();
-
-            assertThat(reportDelivery.runNow(ofA.id())).isInstanceOf(RunResult.Sent.class);
-            assertThat(reportSchedules.deliveries(ofA.id(), 0, 10)).hasSize(1);
-        }
-        assertThat(jdbc.sql("select count(*) from operator_contact where id = ?").param(contactOfB).query(Long.class).single())
-                .isEqualTo(1);
-        assertThat(jdbc.sql("select enabled and report = 'usage' from report_schedule where id = ?").param(ofB.id())
-                .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from report_delivery where schedule_id = ?").param(ofB.id()).query(Long.class)
-                .single()).isZero();
-        try (var pm = SignedIn.as(SignedIn.withRole(Roles.PROJECT_MANAGER))) {
-            assertThat(reportSchedules.schedules(b)).extracting(ReportSchedule::id).containsExactly(ofB.id());
-            assertThat(contacts.contacts(b)).extracting(OperatorContact::id).containsExactly(contactOfB);
-            assertThat(reportSchedules.deliveries(ofA.id(), 0, 10)).hasSize(1);
-        }
-    }
-
-    private long contact(OperatorRef operator, String email) {
-        return jdbc.sql("insert into operator_contact (operator_id, name, email, created_by) values (?, 'Desk', ?, 'test') returning id")
-                .params(operator.id(), email).query(Long.class).single();
     }
 
     @Test

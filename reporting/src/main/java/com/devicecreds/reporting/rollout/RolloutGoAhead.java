@@ -34,10 +34,7 @@ public class RolloutGoAhead {
 
     /** The ids of the rollouts whose go-ahead is due now. */
     public List<Long> due() {
-        LocalDate today = today();
-        return rollouts.awaitingGoAhead().stream()
-                .filter(id -> rollouts.find(OperatorScope.all(), id, today).map(r -> r.facts().goAheadDue()).orElse(false))
-                .toList();
+        return rollouts.goAheadDue();
     }
 
     /**

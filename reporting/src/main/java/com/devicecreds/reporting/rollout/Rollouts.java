@@ -83,11 +83,14 @@ class Rollouts {
         return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(Rollouts::row).optional();
     }
 
-    /** Approved, not cancelled, not told yet: the candidates of the go-ahead (still to check for live credentials). */
-    List<Long> awaitingGoAhead() {
+    /** Approved, not cancelled, not told yet, and the type's pool has credentials: the go-ahead is due. */
+    List<Long> goAheadDue() {
         return jdbc.sql("""
-                        select id from rollout where approved_at is not null and go_ahead_at is null and cancelled_at is null
-                        order by approved_at, id""")
+                        select r.id from rollout r
+                        where r.approved_at is not null and r.go_ahead_at is null and r.cancelled_at is null
+                          and coalesce((select p.available from pool_count_now p
+                                        where p.credential_type_id = r.credential_type_id), 0) > 0
+                        order by r.approved_at, r.id""")
                 .query(Long.class).list();
     }
 
