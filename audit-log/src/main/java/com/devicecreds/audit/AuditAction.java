@@ -41,7 +41,8 @@ public enum AuditAction {
     CONFIG_CHANGE_WITHDRAWN("The requester withdrew their pending configuration change"),
     CONFIG_CHANGE_EXPIRED("A configuration change request expired without a decision"),
     DEVICE_CA_CRL_LOADED("A revocation list of a trusted device CA was uploaded or fetched and stored (failed: refused with the reason)"),
-    DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand");
+    DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand"),
+    CREDENTIAL_TYPE_RENAMED("An administrator or PKI operator changed a credential type's display name, outside dual control (failed: refused with the reason)");
 
     private final String meaning;
 

@@ -40,6 +40,15 @@ public class TypeVersions {
         return record(credentialTypeId, operator, changes, request.requestedBy(), approver, request.id(), at);
     }
 
+    /** Records the settings of a type just created (its first version, which it has already). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordCreated(int credentialTypeId, List<SettingChange> settings, ChangeRequest request, String approver,
+            Instant at) {
+        int version = jdbc.sql("select version from credential_type where id = ?").param(credentialTypeId)
+                .query(Integer.class).single();
+        insert(credentialTypeId, version, Optional.empty(), settings, request.requestedBy(), approver, request.id(), at);
+    }
+
     /** Records a change outside dual control (a display name, say): no approver. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int recordDirect(int credentialTypeId, Optional<OperatorRef> operator, List<SettingChange> changes, String by,
@@ -55,6 +64,12 @@ public class TypeVersions {
         int version = jdbc.sql("""
                         update credential_type set version = version + 1, updated_at = ? where id = ? returning version""")
                 .params(Timestamp.from(at), credentialTypeId).query(Integer.class).single();
+        insert(credentialTypeId, version, operator, changes, requestedBy, approvedBy, requestId, at);
+        return version;
+    }
+
+    private void insert(int credentialTypeId, int version, Optional<OperatorRef> operator, List<SettingChange> changes,
+            String requestedBy, String approvedBy, Long requestId, Instant at) {
         for (var change : changes) {
             jdbc.sql("""
                             insert into credential_type_history (credential_type_id, version, operator_id, setting, old_value,
@@ -65,6 +80,5 @@ public class TypeVersions {
                             Timestamp.from(at))
                     .update();
         }
-        return version;
     }
 }

@@ -25,6 +25,9 @@ import com.devicecreds.inventory.loading.batch.BatchService;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.portal.change.ChangeProposal;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.credentialtype.CertificateTemplate;
+import com.devicecreds.portal.credentialtype.CredentialTypeService;
+import com.devicecreds.portal.credentialtype.TypeSettings;
 import com.devicecreds.portal.deviceca.DeviceCaService;
 import com.devicecreds.portal.schedules.ScheduledReportDelivery;
 import com.devicecreds.reporting.contacts.OperatorContactService;
@@ -56,7 +59,7 @@ final class OperatorDataServices {
             AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
             ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, OperatorContactService.class,
             ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class, DeviceCaService.class,
-            ConfigChangeService.class);
+            ConfigChangeService.class, CredentialTypeService.class);
 
     private OperatorDataServices() {
     }
@@ -166,6 +169,13 @@ final class OperatorDataServices {
         if (type == ChangeProposal.class) {
             // a kind no feature applies: refused with a message, nothing stored
             return new ChangeProposal("no-such-kind", java.util.Optional.empty(), "nothing", "nothing", java.util.Map.of());
+        }
+        if (type == TypeSettings.class) {
+            // blank settings: refused with every problem, nothing stored
+            return new TypeSettings("", "", "", java.util.Optional.empty(), "", "", false, false, "", "", 0);
+        }
+        if (type == CertificateTemplate.class) {
+            return new CertificateTemplate(0, "", "", "", "", ""); // refused: no validity
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());

@@ -453,6 +453,7 @@ class TenantIsolationTest {
         covered.addAll(RolloutTenancyTest.COVERED);
         covered.addAll(DeviceCaTenancyTest.COVERED);
         covered.addAll(ScheduledReportTenancyTest.COVERED);
+        covered.addAll(CredentialTypeTenancyTest.COVERED);
         assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "
                 + "feature's own tenancy test").containsExactlyInAnyOrderElementsOf(covered);
     }
