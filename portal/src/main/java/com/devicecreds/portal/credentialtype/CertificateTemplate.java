@@ -45,8 +45,17 @@ public record CertificateTemplate(int validityDays, String organization, String 
 
     /** The subject the template gives a device's certificate, in RFC 4514 order (most specific first). */
     public String subjectFor(String deviceId) {
+        return subject("CN=" + escape(deviceId));
+    }
+
+    /** The subject with a placeholder where the device ID goes, for people to read. */
+    public String subjectPattern() {
+        return subject("CN=<device ID>");
+    }
+
+    private String subject(String commonName) {
         var parts = new ArrayList<String>();
-        parts.add("CN=" + escape(deviceId));
+        parts.add(commonName);
         attributes().forEach((name, value) -> parts.add(name + "=" + escape(value)));
         return String.join(", ", parts);
     }

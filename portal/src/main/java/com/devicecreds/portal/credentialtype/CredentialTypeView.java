@@ -142,8 +142,8 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
         try {
             var outcome = service.edit(type.id(), type.settings(), form.value());
             say(outcome.request().isPresent()
-                    ? (outcome.renamed() ? "Name saved. " : "") + "The other changes wait for a second person's approval (request "
-                            + outcome.request().get().id() + ")."
+                    ? (outcome.renamed() ? "Name saved. The other changes wait" : "The change waits")
+                            + " for a second person's approval (request " + outcome.request().get().id() + ")."
                     : "Name saved.", true);
             show();
         } catch (ChangeRefusedException refused) {
@@ -165,7 +165,7 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
         var grid = new Grid<OperatorTemplate>();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(OperatorTemplate::operatorName).setHeader("Operator").setFlexGrow(1);
-        grid.addColumn(t -> t.template().map(x -> x.subjectFor("<device ID>")).orElse("No template: the service's default"))
+        grid.addColumn(t -> t.template().map(x -> x.subjectPattern()).orElse("No template: the service's default"))
                 .setHeader("Subject").setFlexGrow(3);
         grid.addColumn(t -> t.template().map(x -> "%,d days".formatted(x.validityDays())).orElse("")).setHeader("Validity")
                 .setFlexGrow(0).setWidth("120px");
@@ -196,7 +196,7 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
         var grid = new Grid<HistoryEntry>();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(h -> "v" + h.version()).setHeader("Version").setFlexGrow(0).setWidth("100px");
-        grid.addColumn(h -> TIME.format(h.changedAt())).setHeader("When").setFlexGrow(0).setWidth("190px");
+        grid.addColumn(h -> TIME.format(h.changedAt())).setHeader("When").setFlexGrow(0).setWidth("215px");
         grid.addColumn(h -> h.setting() + h.operatorName().map(o -> " (" + o + ")").orElse("")).setHeader("Setting")
                 .setFlexGrow(2);
         grid.addColumn(h -> h.oldValue().orElse("–")).setHeader("Old").setFlexGrow(2);

@@ -81,10 +81,10 @@ class TemplateDialog extends Dialog {
     }
 
     private void preview() {
-        preview.setText("Subject: " + value().subjectFor("<device ID>"));
+        preview.setText("Subject: " + value().subjectPattern());
     }
 
     static String describe(Optional<CertificateTemplate> template) {
-        return template.map(t -> t.subjectFor("<device ID>") + " · " + t.validityDays() + " days").orElse("No template yet");
+        return template.map(t -> t.subjectPattern() + " · " + t.validityDays() + " days").orElse("No template yet");
     }
 }

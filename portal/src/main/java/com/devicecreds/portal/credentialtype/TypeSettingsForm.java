@@ -126,12 +126,21 @@ class TypeSettingsForm extends FormLayout {
         List<HasValue<?, ?>> all = List.of(code, name, kind, owner, idKind, binding, redelivery, listRequired, keyAgreement,
                 encryption, approvals);
         all.forEach(field -> field.setReadOnly(!editable));
+        approvals.setStepButtonsVisible(editable);
         code.setReadOnly(!editable || !creating);
         if (editable && inUse) {
             for (var fixed : List.of(kind, idKind, binding)) {
                 fixed.setReadOnly(true);
                 fixed.setHelperText("Fixed: batches, list parts or rollouts of this type exist");
             }
+        }
+        if (creating) {
+            // The whole type waits for approval; no need to say it per field.
+            for (var select : List.of(kind, owner, idKind, binding, redelivery, keyAgreement, encryption)) {
+                select.setHelperText(null);
+            }
+            approvals.setHelperText("Distinct approvers of a credential load besides its submitter");
+            name.setHelperText("Shown in the portal");
         }
         if (!editable) {
             for (var select : List.of(kind, owner, idKind, binding, redelivery, keyAgreement, encryption)) {
