@@ -100,9 +100,11 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
     }
 
     /**
-     * @param requestValidity how long a configuration change request waits for a second person before it expires
+     * @param requestValidity         how long a configuration change request waits for a second person before it expires
+     * @param reauthenticationMaxAge how recently an approver must have confirmed who they are to approve a change
      */
-    public record ConfigChanges(@DefaultValue("72h") Duration requestValidity) {
+    public record ConfigChanges(@DefaultValue("72h") Duration requestValidity,
+            @DefaultValue("5m") Duration reauthenticationMaxAge) {
     }
 
     /**

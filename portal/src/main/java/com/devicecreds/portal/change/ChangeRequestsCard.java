@@ -3,10 +3,13 @@ package com.devicecreds.portal.change;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import com.devicecreds.access.Actor;
+import com.devicecreds.portal.security.ApproverStepUp;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -17,6 +20,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /**
@@ -30,6 +34,7 @@ public class ChangeRequestsCard extends Div {
             .withZone(ZoneOffset.UTC);
 
     private final ConfigChangeService changes;
+    private final ApproverStepUp stepUp;
     private final Actor viewer;
     private final boolean mayDecide;
     private final Runnable changed;
@@ -41,9 +46,10 @@ public class ChangeRequestsCard extends Div {
      * @param pendingOnly pending requests with actions, else the history (every state, no actions)
      * @param changed     run after a decision, so the page shows what changed
      */
-    public ChangeRequestsCard(String title, String explanation, boolean pendingOnly, ConfigChangeService changes, Actor viewer,
-            boolean mayDecide, Runnable changed) {
+    public ChangeRequestsCard(String title, String explanation, boolean pendingOnly, ConfigChangeService changes,
+            ApproverStepUp stepUp, Actor viewer, boolean mayDecide, Runnable changed) {
         this.changes = changes;
+        this.stepUp = stepUp;
         this.viewer = viewer;
         this.mayDecide = mayDecide;
         this.changed = changed;
@@ -85,7 +91,7 @@ public class ChangeRequestsCard extends Div {
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             row.add(withdraw);
         } else if (mayDecide) {
-            var approve = new Button("Approve", e -> act(() -> changes.approve(request.id())));
+            var approve = new Button("Approve…", e -> approveDialog(request));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             approve.addClassName("approve-change");
             var reject = new Button("Reject…", e -> rejectDialog(request));
@@ -95,6 +101,60 @@ public class ChangeRequestsCard extends Div {
             row.add(new Span("Pending"));
         }
         return row;
+    }
+
+    /**
+     * Approving asks the approver to confirm who they are, as deciding on a batch does: the password in
+     * development, signing in again at the identity provider with Keycloak (back on this page).
+     */
+    private void approveDialog(ChangeRequest request) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Approve this change?");
+        dialog.addClassName("approve-change-dialog");
+        var problem = new Div();
+        problem.addClassName("form-problems");
+        problem.setVisible(false);
+        var password = new PasswordField("Your password");
+        password.addClassName("confirm-password");
+        password.setWidth("24em");
+        String route = UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+        Optional<String> signInAgain = stepUp.signInAgainUrl(route);
+        dialog.add(new Paragraph(request.summary()), new Paragraph("Requested by " + request.requestedBy() + ", "
+                + TIME.format(request.requestedAt()) + ". It takes effect as soon as you approve."), problem);
+        if (signInAgain.isEmpty()) {
+            dialog.add(password);
+        } else {
+            dialog.add(new Paragraph("Unless you signed in within the last few minutes, approving first takes you to the"
+                    + " identity provider to sign in again; you come back here and approve."));
+        }
+        var approve = new Button("Approve", e -> {
+            if (signInAgain.isEmpty() && !stepUp.confirmPassword(password.getValue())) {
+                problem.setText("That is not your password. Enter it again to confirm the approval.");
+                problem.setVisible(true);
+                password.clear();
+                return;
+            }
+            try {
+                changes.approve(request.id());
+                dialog.close();
+                this.problem.setVisible(false);
+                changed.run();
+            } catch (ConfigChangeService.StepUpRequiredException stale) {
+                signInAgain.ifPresentOrElse(url -> UI.getCurrent().getPage().setLocation(url), () -> {
+                    problem.setText(stale.getMessage());
+                    problem.setVisible(true);
+                });
+            } catch (ChangeRefusedException refused) {
+                dialog.close();
+                this.problem.setText(refused.getMessage());
+                this.problem.setVisible(true);
+                changed.run();
+            }
+        });
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        approve.addClassName("confirm-approve-change");
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), approve);
+        dialog.open();
     }
 
     private void rejectDialog(ChangeRequest request) {

@@ -15,6 +15,7 @@ import com.devicecreds.audit.AuditAction;
 import com.devicecreds.audit.AuditLog;
 import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
+import com.devicecreds.inventory.loading.approval.ApproverReauthentication;
 import com.devicecreds.portal.PortalProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +35,17 @@ public class ConfigChangeService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final PortalProperties.ConfigChanges settings;
+    private final ApproverReauthentication reauthentication;
 
     ConfigChangeService(ChangeRows rows, List<ChangeHandler> handlers, CurrentActor currentActor, AuditLog auditLog,
-            Clock clock, PortalProperties properties) {
+            Clock clock, PortalProperties properties, ApproverReauthentication reauthentication) {
         this.rows = rows;
         handlers.forEach(h -> h.kinds().forEach(kind -> this.handlers.put(kind, h)));
         this.currentActor = currentActor;
         this.auditLog = auditLog;
         this.clock = clock;
         this.settings = properties.configChanges();
+        this.reauthentication = reauthentication;
     }
 
     /** The pending requests the caller may see, oldest first. */
@@ -84,14 +87,20 @@ public class ConfigChangeService {
 
     /**
      * Approves a pending request and applies it in this transaction. Refused for the requester, for a
-     * request no longer pending or past its expiry (then marked expired, which is kept), and when the
-     * change no longer applies.
+     * request no longer pending or past its expiry (then marked expired, which is kept), when the
+     * change no longer applies, and for an approver who has not confirmed who they are within
+     * {@code portal.config-changes.reauthentication-max-age} ({@link StepUpRequiredException}), as for
+     * credential batches.
      */
     @RolesAllowed({Roles.ADMIN, Roles.PKI_OPS})
     @Transactional(noRollbackFor = ExpiredException.class)
     public ChangeRequest approve(long id) {
         Actor actor = currentActor.actor();
         ChangeRequest request = decidable(id, actor, AuditAction.CONFIG_CHANGE_APPROVED);
+        if (!reauthentication.recentlyAuthenticated(settings.reauthenticationMaxAge())) {
+            deny(actor, AuditAction.CONFIG_CHANGE_APPROVED, request, "no recent re-authentication");
+            throw new StepUpRequiredException("Confirm who you are again before you approve configuration change " + id + ".");
+        }
         try {
             var handler = handlers.get(request.kind());
             if (handler == null) {
@@ -174,6 +183,13 @@ public class ConfigChangeService {
             String summary) {
         return AuditRecord.of(actor, action, outcome, "config-change:" + id).withDetail("kind", kind)
                 .withDetail("target", target).withDetail("summary", summary);
+    }
+
+    /** The approver must prove who they are again (password, or signing in again at the identity provider). */
+    public static final class StepUpRequiredException extends ChangeRefusedException {
+        StepUpRequiredException(String message) {
+            super(message);
+        }
     }
 
     /** A decision found its request expired; the expiry is kept (no rollback). */

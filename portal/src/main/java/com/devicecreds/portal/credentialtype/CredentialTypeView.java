@@ -12,6 +12,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequestsCard;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -46,15 +47,18 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CredentialTypeService service;
     private final ConfigChangeService changes;
+    private final ApproverStepUp stepUp;
     private final Actor viewer;
     private final boolean editor;
     private final Div content = new Div();
     private final Div message = new Div();
     private int id;
 
-    CredentialTypeView(CredentialTypeService service, ConfigChangeService changes, CurrentActor currentActor) {
+    CredentialTypeView(CredentialTypeService service, ConfigChangeService changes, ApproverStepUp stepUp,
+            CurrentActor currentActor) {
         this.service = service;
         this.changes = changes;
+        this.stepUp = stepUp;
         this.viewer = currentActor.actor();
         this.editor = viewer.hasRole(Roles.ADMIN) || viewer.hasRole(Roles.PKI_OPS);
         addClassName("credential-type-view");
@@ -155,7 +159,7 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
     private Div pending() {
         var card = new ChangeRequestsCard("Waiting for approval",
                 "Changes to this type, its authorizations and templates take effect when someone other than the requester"
-                        + " approves them.", true, changes, viewer, editor, this::show);
+                        + " approves them.", true, changes, stepUp, viewer, editor, this::show);
         card.addClassName("type-pending");
         card.show(() -> service.pending(id));
         return card;

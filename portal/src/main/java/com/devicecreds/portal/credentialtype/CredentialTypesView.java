@@ -7,6 +7,7 @@ import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.change.ChangeRequestsCard;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,7 +42,8 @@ class CredentialTypesView extends VerticalLayout {
     private final Grid<TypeSummary> grid = new Grid<>();
     private final ChangeRequestsCard pendingCreations;
 
-    CredentialTypesView(CredentialTypeService service, ConfigChangeService changes, CurrentActor currentActor) {
+    CredentialTypesView(CredentialTypeService service, ConfigChangeService changes, ApproverStepUp stepUp,
+            CurrentActor currentActor) {
         this.service = service;
         Actor viewer = currentActor.actor();
         boolean editor = viewer.hasRole(Roles.ADMIN) || viewer.hasRole(Roles.PKI_OPS);
@@ -65,7 +67,7 @@ class CredentialTypesView extends VerticalLayout {
                 : "What the provisioning service can deliver, and how. Open a type to see its settings, authorizations and"
                         + " history."));
         pendingCreations = new ChangeRequestsCard("New types waiting for approval",
-                "A new type exists once someone other than its requester approves it.", true, changes, viewer, editor,
+                "A new type exists once someone other than its requester approves it.", true, changes, stepUp, viewer, editor,
                 this::refresh);
         pendingCreations.addClassName("pending-creations");
 

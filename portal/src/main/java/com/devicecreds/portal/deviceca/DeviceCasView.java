@@ -16,6 +16,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequestsCard;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -65,8 +66,8 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
     private final ChangeRequestsCard history;
     private Long selectedId;
 
-    DeviceCasView(DeviceCaService service, ConfigChangeService changes, CrlFetcher fetcher, CurrentActor currentActor,
-            Clock clock) {
+    DeviceCasView(DeviceCaService service, ConfigChangeService changes, ApproverStepUp stepUp, CrlFetcher fetcher,
+            CurrentActor currentActor, Clock clock) {
         this.service = service;
         this.clock = clock;
         Actor viewer = currentActor.actor();
@@ -109,9 +110,9 @@ class DeviceCasView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         pending = new ChangeRequestsCard("Pending changes", "A change waits until someone other than its requester "
-                + "approves or rejects it.", true, changes, viewer, editor, () -> refreshed(""));
+                + "approves or rejects it.", true, changes, stepUp, viewer, editor, () -> refreshed(""));
         history = new ChangeRequestsCard("History", "Every change requested for this pair, newest first.", false, changes,
-                viewer, false, () -> { });
+                stepUp, viewer, false, () -> { });
 
         var chainCard = new Div(new H3("Trusted chain"), chain);
         chainCard.addClassNames("card", "chain-card");

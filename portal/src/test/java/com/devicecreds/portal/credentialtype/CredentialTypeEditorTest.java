@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.devicecreds.access.Roles;
 import com.devicecreds.audit.AuditAction;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
@@ -35,6 +36,8 @@ class CredentialTypeEditorTest {
     @Autowired
     ConfigChangeService changes;
     @Autowired
+    ApproverStepUp stepUp;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -48,11 +51,11 @@ class CredentialTypeEditorTest {
             request = types.requestCreate(wanted);
             assertThat(types.types()).extracting(TypeSummary::code).doesNotContain(wanted.code());
             assertThat(types.pendingCreations()).extracting(ChangeRequest::id).contains(request.id());
-            assertThatThrownBy(() -> changes.approve(request.id())).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("someone else");
         }
         try (var ben = as(BEN)) {
-            changes.approve(request.id());
+            confirmedApprove(request.id());
             var created = types.types().stream().filter(t -> t.code().equals(wanted.code())).findFirst().orElseThrow();
             var type = types.type(created.id()).orElseThrow();
             assertThat(type.settings()).isEqualTo(wanted);
@@ -92,7 +95,7 @@ class CredentialTypeEditorTest {
             assertThat(types.pending(world.type)).extracting(ChangeRequest::id).containsExactly(request.id());
         }
         try (var ben = as(BEN)) {
-            changes.approve(request.id());
+            confirmedApprove(request.id());
             var after = types.type(world.type).orElseThrow();
             assertThat(after.version()).isEqualTo(2);
             assertThat(after.settings().keyAgreement()).isEqualTo("x25519");
@@ -140,6 +143,31 @@ class CredentialTypeEditorTest {
     }
 
     @Test
+    void approving_asks_the_approver_to_have_confirmed_who_they_are_recently() {
+        var world = TypeWorld.keybox(jdbc);
+        ChangeRequest request;
+        try (var anna = as(ANNA)) {
+            var seen = types.type(world.type).orElseThrow().settings();
+            request = types.edit(world.type, seen, withKeyAgreement(seen, "dh-2048")).request().orElseThrow();
+        }
+        // Someone who never confirmed their identity (not a demo account: no password to confirm).
+        try (var zoe = as("pki.zoe")) {
+            assertThat(stepUp.confirmPassword("demo")).isFalse();
+            assertThatThrownBy(() -> changes.approve(request.id()))
+                    .isInstanceOf(ConfigChangeService.StepUpRequiredException.class).hasMessageContaining("Confirm who you are");
+        }
+        assertThat(jdbc.sql("select state from config_change_request where id = ?").param(request.id()).query(String.class)
+                .single()).isEqualTo("pending");
+        assertThat(audit("CONFIG_CHANGE_APPROVED", "config-change:" + request.id())).containsExactly("pki.zoe denied");
+        try (var ben = as(BEN)) {
+            assertThat(stepUp.confirmPassword("wrong")).isFalse();
+            confirmedApprove(request.id());
+        }
+        assertThat(jdbc.sql("select key_agreement from credential_type where id = ?").param(world.type).query(String.class)
+                .single()).isEqualTo("dh-2048");
+    }
+
+    @Test
     void invalid_settings_are_refused_with_every_problem_and_nothing_is_requested() {
         var world = TypeWorld.keybox(jdbc);
         var bad = new TypeSettings("Bad Code!", "", "widevine-keybox", Optional.empty(), "no-such-kind", "issued-online", false, true,
@@ -176,8 +204,8 @@ class CredentialTypeEditorTest {
             second = types.edit(world.type, seen, withKeyAgreement(seen, "dh-2048")).request().orElseThrow();
         }
         try (var ben = as(BEN)) {
-            changes.approve(first.id());
-            assertThatThrownBy(() -> changes.approve(second.id())).isInstanceOf(ChangeRefusedException.class)
+            confirmedApprove(first.id());
+            assertThatThrownBy(() -> confirmedApprove(second.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("changed since this request");
             var stale = withKeyAgreement(types.type(world.type).orElseThrow().settings(), "ecdh-p256");
             var old = withKeyAgreement(stale, "ecdh-p256");
@@ -219,7 +247,7 @@ class CredentialTypeEditorTest {
             assertThat(types.templates(world.type)).singleElement().satisfies(t -> assertThat(t.template()).isEmpty());
         }
         try (var ben = as(BEN)) {
-            changes.approve(request.id());
+            confirmedApprove(request.id());
             var saved = types.templates(world.type).getFirst();
             assertThat(saved.template()).contains(template);
             assertThat(saved.approvedBy()).contains(BEN);
@@ -270,5 +298,11 @@ class CredentialTypeEditorTest {
 
     private static SignedIn as(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
+    }
+
+    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
+    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
+        stepUp.confirmPassword("demo");
+        return changes.approve(id);
     }
 }

@@ -13,6 +13,7 @@ import com.devicecreds.audit.AuditAction;
 import com.devicecreds.inventory.loading.format.Pem;
 import com.devicecreds.inventory.loading.sample.SampleCa;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
@@ -37,6 +38,8 @@ class DeviceCaTrustTest {
     @Autowired
     ConfigChangeService changes;
     @Autowired
+    ApproverStepUp stepUp;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -50,16 +53,16 @@ class DeviceCaTrustTest {
             assertThat(request.summary()).isEqualTo("Trust 'CN=Root " + world.run + ",O=Device Maker " + world.run + "' (root), 'CN=Sub "
                     + world.run + ",O=Device Maker " + world.run + "' (sub-CA)");
             assertThat(cas.trusted(world.operator, world.type)).isEmpty();
-            assertThatThrownBy(() -> changes.approve(request.id())).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("You requested this change; someone else must decide on it.");
         }
         // An administrator who is also the requester is refused just the same.
         try (var annaAsAdmin = com.devicecreds.portal.security.SignedIn.as(
                 com.devicecreds.portal.security.SignedIn.user(ANNA, Optional.empty(), Roles.ADMIN, Roles.PKI_OPS))) {
-            assertThatThrownBy(() -> changes.approve(request.id())).isInstanceOf(ChangeRefusedException.class);
+            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class);
         }
         try (var ben = as(BEN)) {
-            var applied = changes.approve(request.id());
+            var applied = confirmedApprove(request.id());
             assertThat(applied.state()).isEqualTo(ChangeRequest.State.APPLIED);
             assertThat(applied.decidedBy()).contains(BEN);
             var trusted = cas.trusted(world.operator, world.type);
@@ -78,7 +81,7 @@ class DeviceCaTrustTest {
             assertThat(sub.root()).isFalse();
             assertThat(sub.parentId()).contains(root.id());
             assertThat(sub.crlUrl()).isEmpty();
-            assertThatThrownBy(() -> changes.approve(request.id())).hasMessageContaining("applied (pki.ben) already");
+            assertThatThrownBy(() -> confirmedApprove(request.id())).hasMessageContaining("applied (pki.ben) already");
         }
         assertThat(audit("CONFIG_CHANGE_REQUESTED", "config-change:" + request.id())).containsExactly(ANNA + " success");
         assertThat(audit("CONFIG_CHANGE_APPROVED", "config-change:" + request.id()))
@@ -139,7 +142,7 @@ class DeviceCaTrustTest {
             var request = cas.requestAdd(world.operator, world.type, CaWorld.der(world.root.certificate()));
             assertRefused(world, CaWorld.pem(world.root.certificate()), "already trusted for this pair, or proposed");
             try (var ben = as(BEN)) {
-                changes.approve(request.id());
+                confirmedApprove(request.id());
             }
         }
         try (var anna = as(ANNA)) {
@@ -190,7 +193,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                changes.approve(add);
+                confirmedApprove(add);
             }
         }
         try (var ben = as(BEN)) {
@@ -201,7 +204,7 @@ class DeviceCaTrustTest {
             long removal = cas.requestRemoval(subId, "compromised").id();
             assertThat(cas.trusted(world.operator, world.type)).hasSize(2);
             try (var anna = as(ANNA)) {
-                changes.approve(removal);
+                confirmedApprove(removal);
             }
             assertThat(cas.trusted(world.operator, world.type)).extracting(DeviceCa::id).containsExactly(rootId);
             assertThat(jdbc.sql("select removed_by from device_ca where id = ?").param(subId).query(String.class).single())
@@ -223,7 +226,7 @@ class DeviceCaTrustTest {
         jdbc.sql("update config_change_request set requested_at = requested_at - interval '73 hours', "
                 + "expires_at = expires_at - interval '73 hours' where id = ?").param(id).update();
         try (var ben = as(BEN)) {
-            assertThatThrownBy(() -> changes.approve(id)).hasMessageContaining("expired");
+            assertThatThrownBy(() -> confirmedApprove(id)).hasMessageContaining("expired");
             assertThat(cas.trusted(world.operator, world.type)).isEmpty();
             assertThat(cas.history(world.operator, world.type).getFirst().state()).isEqualTo(ChangeRequest.State.EXPIRED);
         }
@@ -239,7 +242,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                changes.approve(add);
+                confirmedApprove(add);
             }
         }
         var impostor = SampleCa.root("Device Maker " + world.run, "Root " + world.run, now.minus(Duration.ofDays(1)),
@@ -315,7 +318,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                changes.approve(add);
+                confirmedApprove(add);
             }
             long subId = cas.trusted(world.operator, world.type).get(1).id();
             // The bean has fetching switched off, as in every embedded run; this one may fetch from the local server.
@@ -348,5 +351,11 @@ class DeviceCaTrustTest {
     static com.devicecreds.portal.security.SignedIn as(String user) {
         return com.devicecreds.portal.security.SignedIn.as(
                 com.devicecreds.portal.security.SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
+    }
+
+    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
+    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
+        stepUp.confirmPassword("demo");
+        return changes.approve(id);
     }
 }

@@ -97,6 +97,19 @@ final class Browser implements AutoCloseable {
         waitUntilVaadinIsIdle();
     }
 
+    /**
+     * Approves the first configuration change waiting in the card: Approve…, the password (development
+     * sign-in), Approve; returns once the page has refreshed.
+     */
+    void approveChange(String cardSelector, String password) {
+        script("document.querySelector(arguments[0] + ' .approve-change').click()", cardSelector);
+        // Tab: the field sends its value when it loses focus, as when a user moves to the button.
+        waitFor(By.cssSelector(".approve-change-dialog .confirm-password input")).sendKeys(password, Keys.TAB);
+        script("document.querySelector('.approve-change-dialog .confirm-approve-change').click()");
+        waitUntilVaadinIsIdle();
+        waitUntil("document.querySelector('.approve-change-dialog') === null");
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.devicecreds.portal.PortalTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,24 +91,32 @@ class CredentialTypesEndToEndTest {
             ben.signIn("pki.ben", "demo");
             ben.open("/admin/credential-types");
             ben.waitUntil(has(".pending-creations", newCode));
-            ben.script("document.querySelector('.pending-creations .approve-change').click()");
-            ben.waitUntilVaadinIsIdle();
+            ben.approveChange(".pending-creations", "demo");
             ben.waitUntil(has(".types-grid", "DTCP-IP keys " + run));
 
             ben.open(page);
             ben.waitUntil(has(".type-pending", "Key agreement ECDH, NIST P-256 → ECDH, X25519"));
-            for (int i = 0; i < 2; i++) {
-                ben.script("document.querySelector('.type-pending .approve-change').click()");
-                ben.waitUntilVaadinIsIdle();
-            }
+            ben.script("document.querySelector('.type-pending .approve-change').click()");
+            var password = ben.waitFor(By.cssSelector(".approve-change-dialog .confirm-password input"));
+            password.sendKeys("not my password", Keys.TAB);
+            ben.script("document.querySelector('.approve-change-dialog .confirm-approve-change').click()");
+            ben.waitUntil(has(".approve-change-dialog .form-problems", "not your password"));
+            assertThat(text(ben, ".approve-change-dialog")).contains("Key agreement ECDH, NIST P-256 → ECDH, X25519",
+                    "Requested by pki.anna");
+            ben.screenshot("credential-types-5-approve-with-password.png");
+            password.sendKeys("demo", Keys.TAB);
+            ben.script("document.querySelector('.approve-change-dialog .confirm-approve-change').click()");
+            ben.waitUntilVaadinIsIdle();
+            ben.waitUntil("document.querySelector('.approve-change-dialog') === null");
+            ben.approveChange(".type-pending", "demo");
             ben.waitUntil(has(".type-history", "Certificate subject O"));
             assertThat(text(ben, ".type-pending")).contains("No change waits for a decision");
             assertThat(text(ben, ".type-history")).contains("ECDH, NIST P-256", "ECDH, X25519", "pki.anna", "pki.ben");
             assertThat(text(ben, ".type-templates")).contains("CN=<device ID>, OU=Home gateways, O=Nordkabel AG, C=DE");
             assertThat(text(ben, ".type-version")).contains("version 3");
-            ben.screenshot("credential-types-5-editor.png");
+            ben.screenshot("credential-types-6-editor.png");
             ben.script("document.querySelector('.type-templates').scrollIntoView()");
-            ben.screenshot("credential-types-6-templates-and-history.png");
+            ben.screenshot("credential-types-7-templates-and-history.png");
         }
         assertThat(jdbc.sql("select key_agreement from credential_type where id = ?").param(typeId).query(String.class).single())
                 .isEqualTo("x25519");
@@ -118,7 +127,7 @@ class CredentialTypesEndToEndTest {
             staff.waitUntilVaadinIsIdle();
             assertThat(staff.all(By.cssSelector(".save-type, .edit-template, .approve-change, .new-type"))).isEmpty();
             assertThat((Boolean) staff.script("return document.querySelector('.type-key-agreement').readonly")).isTrue();
-            staff.screenshot("credential-types-7-operator-read-only.png");
+            staff.screenshot("credential-types-8-operator-read-only.png");
         }
     }
 

@@ -13,6 +13,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.format.Pem;
 import com.devicecreds.inventory.loading.sample.SampleCa;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ConfigChangeService;
 import com.devicecreds.portal.deviceca.DeviceCaMonitor;
 import com.devicecreds.portal.deviceca.DeviceCaService;
@@ -41,6 +42,8 @@ class DeviceCasEndToEndTest {
     @Autowired
     ConfigChangeService changes;
     @Autowired
+    ApproverStepUp stepUp;
+    @Autowired
     DeviceCaMonitor monitor;
 
     @Test
@@ -65,7 +68,7 @@ class DeviceCasEndToEndTest {
             long add = cas.requestAdd(nordkabel, typeId, (Pem.encode(root.certificate()) + Pem.encode(factory.certificate())
                     + Pem.encode(legacy.certificate())).getBytes()).id();
             try (var ben = pki("pki.ben")) {
-                changes.approve(add);
+                confirmedApprove(add);
             }
             long rootId = cas.trusted(nordkabel, typeId).getFirst().id();
             cas.uploadCrl(rootId, root.crl(now.minus(Duration.ofHours(2)), Optional.of(now.plus(Duration.ofDays(7))),
@@ -101,8 +104,7 @@ class DeviceCasEndToEndTest {
             assertThat(text(ben, ".pending-changes")).contains("Settop Factory CA 2027", "pki.anna", "Approve", "Reject");
             ben.screenshot("device-cas-2-pending.png");
 
-            ben.script("document.querySelector('.pending-changes .approve-change').click()");
-            ben.waitUntilVaadinIsIdle();
+            ben.approveChange(".pending-changes", "demo");
             ben.waitUntil(has(".ca-chain", "Settop Factory CA 2027"));
             assertThat(text(ben, ".ca-details")).contains("Root CA (self-signed)");
             assertThat(text(ben, ".change-history")).contains("applied");
@@ -133,5 +135,11 @@ class DeviceCasEndToEndTest {
     private static String text(Browser browser, String selector) {
         return String.valueOf(browser.script("return Array.from(document.querySelectorAll('" + selector
                 + "')).map(e => e.innerText).join('\\n')"));
+    }
+
+    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
+    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
+        stepUp.confirmPassword("demo");
+        return changes.approve(id);
     }
 }

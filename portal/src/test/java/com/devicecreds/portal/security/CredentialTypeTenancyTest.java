@@ -51,6 +51,8 @@ class CredentialTypeTenancyTest {
     @Autowired
     ConfigChangeService changes;
     @Autowired
+    ApproverStepUp stepUp;
+    @Autowired
     JdbcClient jdbc;
 
     private TypeWorld a;
@@ -81,7 +83,7 @@ class CredentialTypeTenancyTest {
                         new CertificateTemplate(365, "Org " + world.run, "", "", "", "DE")).id();
             }
             try (var ben = pki("pki.ben")) {
-                changes.approve(id);
+                confirmedApprove(id);
             }
         }
         try (var anna = pki("pki.anna")) {
@@ -134,5 +136,11 @@ class CredentialTypeTenancyTest {
 
     private static SignedIn pki(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
+    }
+
+    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
+    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
+        stepUp.confirmPassword("demo");
+        return changes.approve(id);
     }
 }

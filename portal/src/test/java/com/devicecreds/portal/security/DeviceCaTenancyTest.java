@@ -56,6 +56,8 @@ class DeviceCaTenancyTest {
     @Autowired
     ConfigChangeService changes;
     @Autowired
+    ApproverStepUp stepUp;
+    @Autowired
     JdbcClient jdbc;
 
     private CaWorld a;
@@ -79,7 +81,7 @@ class DeviceCaTenancyTest {
                 id = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate())).id();
             }
             try (var ben = pki("pki.ben")) {
-                changes.approve(id);
+                confirmedApprove(id);
             }
         }
         try (var anna = pki("pki.anna")) {
@@ -117,7 +119,7 @@ class DeviceCaTenancyTest {
             assertThatThrownBy(() -> cas.fetchCrl(rootOfB.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.request(new ChangeProposal("device-ca-remove", Optional.of(b.operator), "t", "s",
                     java.util.Map.of()))).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> changes.approve(pendingOfB.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> confirmedApprove(pendingOfB.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.reject(pendingOfB.id(), "no")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.withdraw(pendingOfA.id())).isInstanceOf(AccessDeniedException.class);
         }
@@ -134,5 +136,11 @@ class DeviceCaTenancyTest {
 
     private static SignedIn pki(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
+    }
+
+    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
+    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
+        stepUp.confirmPassword("demo");
+        return changes.approve(id);
     }
 }
