@@ -11,6 +11,7 @@ import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.portal.PortalProperties;
 import com.devicecreds.portal.database.SchemaOwner;
+import com.devicecreds.portal.deviceca.DemoDeviceCas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,17 +35,26 @@ class DemoWorldRunner implements ApplicationRunner {
     private final DemoWorldSeeder seeder;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
+    private final DemoDeviceCas deviceCas;
+    private final Clock clock;
 
-    DemoWorldRunner(@SchemaOwner DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog, JdbcClient jdbc) {
+    DemoWorldRunner(@SchemaOwner DataSource dataSource, PortalProperties properties, Clock clock, AuditLog auditLog, JdbcClient jdbc,
+            DemoDeviceCas deviceCas) {
         this.seeder = new DemoWorldSeeder(dataSource, properties.demo(), clock);
         this.auditLog = auditLog;
         this.jdbc = jdbc;
+        this.deviceCas = deviceCas;
+        this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         seeder.seedIfEmpty().ifPresentOrElse(this::audit,
                 () -> log.info("Demo world: the database already holds operators; nothing seeded"));
+        int cas = deviceCas.seedIfNone(clock.instant());
+        if (cas > 0) {
+            log.info("Demo world: {} device CAs trusted for the operators' credential types", cas);
+        }
         if (DemoFacility.trust(jdbc)) {
             log.info("Demo world: the demo key generation facility's certificate is trusted for credential packages");
         }
