@@ -28,6 +28,7 @@ public enum AuditAction {
     AUTHORIZED_LIST_PART_IMPORTED("A PKI operator imported an operator's next authorized device list part, or it was refused with its problems"),
     OPERATOR_CONTACT_ADDED("An operator's e-mail contact (go-ahead and scheduled reports) was added (denied: not the user's operator)"),
     OPERATOR_CONTACT_REMOVED("An operator's e-mail contact was removed, and with it from the operator's report schedules"),
+    OPERATOR_CONTACT_CHANGED("Someone switched whether an operator contact receives the go-ahead of the operator's rollouts (denied: not a contact the caller may manage)"),
     REPORT_SCHEDULE_CHANGED("A scheduled report was created, changed, enabled, disabled or deleted (old and new values kept)"),
     REPORT_DELIVERED("A scheduled report ran, by its schedule or run now: sent to its recipients through the outbox, or failed"),
     ROLLOUT_CREATED("A project manager or PKI operator planned a rollout (failed: the input was refused with its problems)"),

@@ -6,6 +6,7 @@ import com.devicecreds.reporting.contacts.OperatorContact;
 import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -56,6 +57,18 @@ class ContactsCard extends Div {
         grid.addClassName("contacts");
         grid.addColumn(OperatorContact::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(OperatorContact::email).setHeader("E-mail").setFlexGrow(3);
+        grid.addComponentColumn(c -> {
+            var goAhead = new Checkbox("Go-ahead", c.goAhead());
+            goAhead.addClassName("contact-go-ahead");
+            goAhead.setTooltipText("Receives the go-ahead e-mail of this operator's rollouts");
+            goAhead.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    contacts.receiveGoAhead(c.id(), e.getValue());
+                    refresh();
+                }
+            });
+            return goAhead;
+        }).setHeader("Rollouts").setWidth("150px").setFlexGrow(0);
         grid.addColumn(OperatorContact::createdBy).setHeader("Added by").setFlexGrow(1);
         grid.addComponentColumn(c -> {
             var remove = new Button(VaadinIcon.TRASH.create(), e -> {

@@ -80,6 +80,27 @@ class ScheduledReportAuditTest {
     }
 
     @Test
+    @RecordsAudit(AuditAction.OPERATOR_CONTACT_CHANGED)
+    void switching_a_contacts_go_ahead_is_audited_once_per_change_and_decides_who_gets_the_go_ahead() {
+        var world = new ScheduleWorld(jdbc);
+        try (var staffOfB = SignedIn.operatorStaff(world.b.code())) {
+            assertThat(contacts.receiveGoAhead(world.firstOfA, false)).isFalse();
+        }
+        try (var staffOfA = SignedIn.operatorStaff(world.a.code())) {
+            assertThat(contacts.receiveGoAhead(world.firstOfA, false)).isTrue();
+            assertThat(contacts.receiveGoAhead(world.firstOfA, false)).isTrue(); // no change, nothing recorded
+            assertThat(contacts.contacts(world.a)).filteredOn(c -> c.id() == world.firstOfA).singleElement()
+                    .satisfies(c -> assertThat(c.goAhead()).isFalse());
+        }
+        String target = "operator/" + world.a.code() + "/contact/" + "anna-" + world.run + "@a.example";
+        assertThat(audit("OPERATOR_CONTACT_CHANGED", world.a.code())).containsExactly("op." + world.a.code() + " success " + target);
+        assertThat(auditOf("OPERATOR_CONTACT_CHANGED", "contact/" + world.firstOfA))
+                .containsExactly("op." + world.b.code() + " denied contact/" + world.firstOfA);
+        assertThat(jdbc.sql("select go_ahead from operator_contact where id = ?").param(world.firstOfA).query(Boolean.class)
+                .single()).isFalse();
+    }
+
+    @Test
     @RecordsAudit(AuditAction.REPORT_SCHEDULE_CHANGED)
     void creating_changing_disabling_and_deleting_a_schedule_are_audited_once_each_with_old_and_new_values() {
         var world = new ScheduleWorld(jdbc);

@@ -38,6 +38,7 @@ class ScheduledReportTenancyTest {
             "OperatorContactService.contacts(OperatorRef)",
             "OperatorContactService.add(OperatorRef, String, String)",
             "OperatorContactService.remove(long)",
+            "OperatorContactService.receiveGoAhead(long, boolean)",
             "ReportScheduleService.schedules(OperatorRef)",
             "ReportScheduleService.schedule(long)",
             "ReportScheduleService.deliveries(long, int, int)",
@@ -86,6 +87,8 @@ class ScheduledReportTenancyTest {
             assertThat(contacts.add(b, "Mallory", "mallory@a.example")).isInstanceOf(ContactChange.Refused.class);
             assertThat(contacts.add(a, "Second desk", "a-second@a.example")).isInstanceOf(ContactChange.Added.class);
             assertThat(contacts.remove(contactOfB)).isFalse();
+            assertThat(contacts.receiveGoAhead(contactOfB, false)).isFalse();
+            assertThat(contacts.receiveGoAhead(contactOfA, true)).isTrue();
 
             assertThat(reportSchedules.schedules(a)).extracting(ReportSchedule::id).containsExactly(ofA.id());
             assertThat(reportSchedules.schedules(b)).isEmpty();

@@ -88,28 +88,62 @@ public class OperatorContactService {
     @Transactional
     public boolean remove(long contactId) {
         var actor = currentActor.actor();
-        var contact = jdbc.sql("""
-                        select c.*, o.code from operator_contact c join operator o on o.id = c.operator_id
-                        where c.id = ? for update of c""")
-                .param(contactId).query((rs, n) -> new Object[] {contact(rs, n), rs.getString("code")}).optional();
-        if (contact.isEmpty()) {
-            // No such contact, or one of another operator that the database does not show this caller
-            // (row-level security): refused either way, without naming an operator.
-            auditLog.record(AuditRecord.of(actor, AuditAction.OPERATOR_CONTACT_REMOVED, AuditOutcome.DENIED, "contact/" + contactId));
+        var found = manageable(contactId, AuditAction.OPERATOR_CONTACT_REMOVED);
+        if (found.isEmpty()) {
             return false;
         }
-        var found = (OperatorContact) contact.get()[0];
-        var record = AuditRecord.of(actor, AuditAction.OPERATOR_CONTACT_REMOVED, AuditOutcome.SUCCESS,
-                "operator/" + contact.get()[1] + "/contact/" + found.email());
-        if (!currentActor.scope().permits(found.operatorId())) {
-            auditLog.record(new AuditRecord(actor, record.action(), AuditOutcome.DENIED, record.target(), record.details()));
-            return false;
-        }
+        var contact = found.get().contact();
         long schedules = jdbc.sql("select count(*) from report_schedule_recipient where contact_id = ?").param(contactId)
                 .query(Long.class).single();
         jdbc.sql("delete from operator_contact where id = ?").param(contactId).update();
-        auditLog.record(record.withDetail("name", found.name()).withDetail("schedules", schedules));
+        auditLog.record(AuditRecord.of(actor, AuditAction.OPERATOR_CONTACT_REMOVED, AuditOutcome.SUCCESS, found.get().target())
+                .withDetail("name", contact.name()).withDetail("schedules", schedules));
         return true;
+    }
+
+    /**
+     * Sets whether the contact receives the go-ahead of the operator's rollouts (scheduled reports pick
+     * their recipients themselves). Returns false when there is no such contact the caller may manage.
+     */
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
+    @Transactional
+    public boolean receiveGoAhead(long contactId, boolean goAhead) {
+        var found = manageable(contactId, AuditAction.OPERATOR_CONTACT_CHANGED);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (found.get().contact().goAhead() != goAhead) {
+            jdbc.sql("update operator_contact set go_ahead = ? where id = ?").params(goAhead, contactId).update();
+            auditLog.record(AuditRecord.of(currentActor.actor(), AuditAction.OPERATOR_CONTACT_CHANGED, AuditOutcome.SUCCESS,
+                    found.get().target()).withDetail("goAhead", found.get().contact().goAhead() + " -> " + goAhead));
+        }
+        return true;
+    }
+
+    /**
+     * The contact, locked, when the caller may manage it. Otherwise the attempt is audited as denied:
+     * by id alone when the database does not show the row to this caller (row-level security) or it
+     * does not exist, so that no operator is named.
+     */
+    private Optional<Found> manageable(long contactId, AuditAction action) {
+        var actor = currentActor.actor();
+        var found = jdbc.sql("""
+                        select c.*, o.code from operator_contact c join operator o on o.id = c.operator_id
+                        where c.id = ? for update of c""")
+                .param(contactId).query((rs, n) -> new Found(contact(rs, n),
+                        "operator/" + rs.getString("code") + "/contact/" + rs.getString("email"))).optional();
+        if (found.isEmpty()) {
+            auditLog.record(AuditRecord.of(actor, action, AuditOutcome.DENIED, "contact/" + contactId));
+            return Optional.empty();
+        }
+        if (!currentActor.scope().permits(found.get().contact().operatorId())) {
+            auditLog.record(AuditRecord.of(actor, action, AuditOutcome.DENIED, found.get().target()));
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    private record Found(OperatorContact contact, String target) {
     }
 
     static OperatorContact contact(ResultSet rs, int row) throws SQLException {
