@@ -95,8 +95,11 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
     /**
      * @param interval    how often the clustered job looks for schedules whose run is due
      * @param maxAttempts failed scheduled runs of one period before the job leaves it to "run now"
+     * @param retryBase   wait after the first failed run of a period; it doubles with each further failure
+     * @param retryCap    longest wait between two runs of a failing period
      */
-    public record ScheduledReports(@DefaultValue("1m") Duration interval, @DefaultValue("3") int maxAttempts) {
+    public record ScheduledReports(@DefaultValue("1m") Duration interval, @DefaultValue("3") int maxAttempts,
+            @DefaultValue("5m") Duration retryBase, @DefaultValue("1h") Duration retryCap) {
     }
 
     /**

@@ -3,6 +3,7 @@ package com.devicecreds.portal.schedules;
 import java.io.ByteArrayOutputStream;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public class ScheduledReportDelivery {
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final int maxAttempts;
+    private final PortalProperties.ScheduledReports settings;
 
     ScheduledReportDelivery(ReportSchedules schedules, ScheduledReportWorkbook workbook, NotificationService notifications,
             PlatformTransactionManager transactions, CurrentActor currentActor, AuditLog auditLog, Clock clock,
@@ -64,7 +65,7 @@ public class ScheduledReportDelivery {
         this.currentActor = currentActor;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.maxAttempts = properties.scheduledReports().maxAttempts();
+        this.settings = properties.scheduledReports();
     }
 
     /** Delivers the latest due period of every enabled schedule not delivered yet; returns how many were sent. */
@@ -77,7 +78,9 @@ public class ScheduledReportDelivery {
                 continue;
             }
             ReportPeriod period = schedule.timing().periodBefore(run);
-            if (schedules.failures(schedule.id(), period) >= maxAttempts) {
+            var failures = schedules.failures(schedule.id(), period);
+            if (failures.count() >= settings.maxAttempts() || failures.last().map(last -> now.isBefore(
+                    last.plus(retryAfter(failures.count())))).orElse(false)) {
                 continue;
             }
             if (deliver(schedule.id(), period, false, Actor.SYSTEM) instanceof RunResult.Sent) {
@@ -85,6 +88,15 @@ public class ScheduledReportDelivery {
             }
         }
         return sent;
+    }
+
+    /**
+     * How long after the {@code failed}-th failed run of a period the next one may start: the base, doubled
+     * with each further failure, at most the cap, so a mail server that is down is not hammered every minute.
+     */
+    Duration retryAfter(int failed) {
+        Duration wait = settings.retryBase().multipliedBy(1L << Math.min(Math.max(failed - 1, 0), 20));
+        return wait.compareTo(settings.retryCap()) > 0 ? settings.retryCap() : wait;
     }
 
     /** Delivers the schedule's report of the last complete period now, whether or not it was delivered before. */

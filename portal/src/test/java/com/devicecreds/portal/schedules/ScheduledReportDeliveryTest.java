@@ -180,6 +180,48 @@ class ScheduledReportDeliveryTest {
     }
 
     @Test
+    void a_failed_period_is_tried_again_only_after_its_back_off_and_never_after_the_last_attempt() throws Exception {
+        assertThat(java.util.List.of(1, 2, 3, 5, 40).stream().map(delivery::retryAfter).toList()).containsExactly(
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(1), Duration.ofHours(1));
+        var world = new ScheduleWorld(jdbc);
+        var waiting = weeklyUsageOfA(world);
+        var givenUp = weeklyUsageOfA(world);
+        var period = waiting.timing().periodBefore(waiting.timing().latestRunAtOrBefore(Instant.now()));
+        failedRun(waiting.id(), period.from(), Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) {
+            failedRun(givenUp.id(), period.from(), Duration.ofHours(2 + i));
+        }
+        jdbc.sql("update report_schedule set due_from = now() - interval '35 days' where id in (?, ?)")
+                .params(waiting.id(), givenUp.id()).update();
+
+        Thread.sleep(Duration.ofSeconds(6)); // three runs of the job, all within the five minutes' back-off
+        assertThat(sent(waiting.id())).isZero();
+
+        // Five minutes later (as far as the failed run is concerned), the job tries again and delivers.
+        jdbc.sql("update report_delivery set started_at = started_at - interval '5 minutes' where schedule_id = ?")
+                .param(waiting.id()).update();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sent(waiting.id()) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(sent(waiting.id())).isEqualTo(1);
+        assertThat(sent(givenUp.id())).as("three failed runs: left to run now").isZero();
+    }
+
+    private void failedRun(long scheduleId, java.time.LocalDate periodStart, Duration ago) {
+        jdbc.sql("""
+                        insert into report_delivery (schedule_id, trigger, period_start, period_end, started_at, outcome, error,
+                                                     requested_by)
+                        values (?, 'schedule', ?, ?, now() - ?::interval, 'failed', 'mail server down', 'system')""")
+                .params(scheduleId, periodStart, periodStart.plusDays(6), ago.toSeconds() + " seconds").update();
+    }
+
+    private long sent(long scheduleId) {
+        return jdbc.sql("select count(*) from report_delivery where schedule_id = ? and outcome = 'sent'").param(scheduleId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void runs_that_race_for_one_period_deliver_it_once() throws Exception {
         var world = new ScheduleWorld(jdbc);
         var schedule = weeklyUsageOfA(world);

@@ -150,11 +150,18 @@ public class ReportSchedules {
     }
 
     /** Failed scheduled runs of the period, so the job gives up after a few instead of failing every minute. */
-    public int failures(long scheduleId, ReportPeriod period) {
+    public Failures failures(long scheduleId, ReportPeriod period) {
         return jdbc.sql("""
-                        select count(*) from report_delivery
+                        select count(*), max(started_at) from report_delivery
                         where schedule_id = ? and period_start = ? and trigger = 'schedule' and outcome = 'failed'""")
-                .params(scheduleId, period.from()).query(Integer.class).single();
+                .params(scheduleId, period.from())
+                .query((rs, n) -> new Failures(rs.getInt(1),
+                        java.util.Optional.ofNullable(rs.getTimestamp(2)).map(java.sql.Timestamp::toInstant)))
+                .single();
+    }
+
+    /** The failed scheduled runs of one period: how many, and when the last one started. */
+    public record Failures(int count, java.util.Optional<Instant> last) {
     }
 
     private List<ReportSchedule> withRecipients(List<ReportSchedule> schedules) {
