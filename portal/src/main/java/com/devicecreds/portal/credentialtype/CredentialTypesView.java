@@ -72,22 +72,17 @@ class CredentialTypesView extends VerticalLayout {
         pendingCreations.addClassName("pending-creations");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(t -> {
-            var link = new Anchor(CredentialTypeView.route(t.id()), t.name());
-            link.addClassName("type-link");
-            return link;
-        }).setHeader("Name").setFlexGrow(3).setWidth("220px").setSortable(true).setComparator(TypeSummary::name);
-        grid.addColumn(TypeSummary::code).setHeader("Code").setFlexGrow(2).setWidth("160px");
-        grid.addColumn(TypeSummary::kindName).setHeader("Kind").setFlexGrow(2).setWidth("140px");
-        grid.addColumn(t -> t.ownerName().orElse("Shared")).setHeader("Owner").setFlexGrow(1).setWidth("120px");
+        grid.addComponentColumn(CredentialTypesView::nameCell).setHeader("Name").setFlexGrow(3).setWidth("230px")
+                .setSortable(true).setComparator(TypeSummary::name);
+        grid.addColumn(TypeSummary::kindName).setHeader("Kind").setFlexGrow(2).setWidth("130px");
+        grid.addColumn(t -> t.ownerName().orElse("Shared")).setHeader("Owner").setFlexGrow(1).setWidth("115px");
         grid.addColumn(t -> Choice.label(Choice.BINDING_MODES, t.bindingMode()).replaceFirst(":.*", "")).setHeader("Binding")
-                .setFlexGrow(1).setWidth("110px");
-        grid.addColumn(t -> Choice.label(Choice.KEY_AGREEMENTS, t.keyAgreement())).setHeader("Key agreement").setFlexGrow(1).setWidth("120px");
-        grid.addColumn(TypeSummary::approvalsRequired).setHeader("Approvals").setFlexGrow(0).setWidth("100px");
-        grid.addColumn(TypeSummary::authorizedOperators).setHeader("Operators").setFlexGrow(0).setWidth("100px");
-        grid.addColumn(t -> "%,d".formatted(t.available())).setHeader("Available").setFlexGrow(0).setWidth("105px");
-        grid.addColumn(t -> "v" + t.version()).setHeader("Version").setFlexGrow(0).setWidth("85px");
-        grid.addComponentColumn(CredentialTypesView::pendingBadge).setHeader("").setFlexGrow(0).setWidth("110px");
+                .setFlexGrow(1).setWidth("100px");
+        grid.addColumn(t -> Choice.label(Choice.KEY_AGREEMENTS, t.keyAgreement())).setHeader("Key agreement").setFlexGrow(1)
+                .setWidth("110px");
+        grid.addColumn(TypeSummary::approvalsRequired).setHeader("Approvals").setFlexGrow(0).setWidth("95px");
+        grid.addColumn(TypeSummary::authorizedOperators).setHeader("Operators").setFlexGrow(0).setWidth("95px");
+        grid.addColumn(t -> "%,d".formatted(t.available())).setHeader("Available").setFlexGrow(0).setWidth("100px");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No credential type for you to see.");
         grid.addClassName("types-grid");
@@ -104,11 +99,19 @@ class CredentialTypesView extends VerticalLayout {
         pendingCreations.setVisible(!service.pendingCreations().isEmpty());
     }
 
-    private static Span pendingBadge(TypeSummary type) {
-        var badge = new Span(type.pending() == 0 ? "" : type.pending() + " pending");
+    /** The name links to the type; below it the code, its version and what waits for approval. */
+    private static Div nameCell(TypeSummary type) {
+        var link = new Anchor(CredentialTypeView.route(type.id()), type.name());
+        link.addClassName("type-link");
+        var code = new Span(type.code() + " · v" + type.version());
+        code.addClassName("type-code-line");
+        var cell = new Div(link, code);
+        cell.addClassName("type-name-cell");
         if (type.pending() > 0) {
+            var badge = new Span(type.pending() + " pending");
             badge.getElement().getThemeList().add("badge small");
+            cell.add(badge);
         }
-        return badge;
+        return cell;
     }
 }
