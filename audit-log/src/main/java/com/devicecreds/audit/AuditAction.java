@@ -41,7 +41,8 @@ public enum AuditAction {
     CONFIG_CHANGE_WITHDRAWN("The requester withdrew their pending configuration change"),
     CONFIG_CHANGE_EXPIRED("A configuration change request expired without a decision"),
     DEVICE_CA_CRL_LOADED("A revocation list of a trusted device CA was uploaded or fetched and stored (failed: refused with the reason)"),
-    DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand");
+    DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand"),
+    DEVICE_MODEL_REGISTERED("An administrator or PKI operator registered a device model in the catalogue, which authorizes nothing (failed: blank or a duplicate)");
 
     private final String meaning;
 
