@@ -92,7 +92,7 @@ class TypeAuthorizationRows {
                                                 where p.operator_id = a.operator_id and p.credential_type_id = a.credential_type_id
                                                 order by p.part_number desc limit 1) l on true
                         where a.credential_type_id = :type and""" + IN_SCOPE + """
-                        order by (a.revoked_at is not null), o.name""")
+                        order by (a.revoked_at is not null), coalesce(t.owner_operator_id = a.operator_id, false) desc, o.name""")
                 .param("type", typeId).param("operator", operatorOrNull)
                 .query((rs, n) -> row(rs)).list();
         var models = models(typeId, operatorOrNull);
