@@ -340,6 +340,15 @@ class RowLevelSecurityTest {
         jdbc.sql("""
                         insert into device_ca_alert (device_ca_id, operator_id, kind, raised_at, summary)
                         values (?, ?, 'expiring', now(), 'RLS')""").params(ca, operator).update();
+        jdbc.sql("""
+                        insert into certificate_template (credential_type_id, operator_id, validity_days, updated_at, requested_by,
+                                                          approved_by, change_request_id)
+                        values (?, ?, 365, now(), 'rls-a', 'rls-b', ?)""").params(type, operator, change).update();
+        jdbc.sql("""
+                        insert into credential_type_history (credential_type_id, version, operator_id, setting, old_value, new_value,
+                                                             requested_by, approved_by, change_request_id, changed_at)
+                        values (?, 2, ?, 'Authorized operator', null, 'RLS', 'rls-a', 'rls-b', ?, now())""")
+                .params(type, operator, change).update();
         events(operator, type);
     }
 
