@@ -24,7 +24,7 @@ public final class AuthWorld {
     public final OperatorRef owner;
     public final OperatorRef other;
     public final String ownerName = "Owner " + run;
-    public final String otherName = "Nordkabel " + run;
+    public final String otherName = "Kabelnetz " + run;
     public final int x1;
     public final int x2;
     public final int type;
