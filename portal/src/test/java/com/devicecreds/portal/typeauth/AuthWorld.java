@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A fresh type owned by and authorized for one operator (with model X1), another operator not yet
  * authorized, and two models of the catalogue, written with SQL; and dual control by two PKI operators.
+ * The type is issued online, so it has no pool for the inventory alerts to raise notifications about.
  */
 public final class AuthWorld {
 
@@ -39,7 +40,7 @@ public final class AuthWorld {
         type = jdbc.sql("""
                         insert into credential_type (code, name, credential_kind, owner_operator_id, device_id_kind, binding_mode,
                                                      id_list_required)
-                        values (?, ?, 'widevine-keybox', ?, 'mac', 'next-available', false) returning id""")
+                        values (?, ?, 'x509-device', ?, 'mac', 'issued-online', false) returning id""")
                 .params(typeCode, typeName, owner.id()).query(Integer.class).single();
         jdbc.sql("insert into type_authorization (credential_type_id, operator_id) values (?, ?)").params(type, owner.id()).update();
         jdbc.sql("insert into model_authorization (credential_type_id, operator_id, device_model_id) values (?, ?, ?)")
