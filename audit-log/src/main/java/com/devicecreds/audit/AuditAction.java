@@ -43,7 +43,8 @@ public enum AuditAction {
     CONFIG_CHANGE_EXPIRED("A configuration change request expired without a decision"),
     DEVICE_CA_CRL_LOADED("A revocation list of a trusted device CA was uploaded or fetched and stored (failed: refused with the reason)"),
     DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand"),
-    CREDENTIAL_TYPE_RENAMED("An administrator or PKI operator changed a credential type's display name, outside dual control (failed: refused with the reason)");
+    CREDENTIAL_TYPE_RENAMED("An administrator or PKI operator changed a credential type's display name, outside dual control (failed: refused with the reason)"),
+    DEVICE_MODEL_REGISTERED("An administrator or PKI operator registered a device model in the catalogue, which authorizes nothing (failed: blank or a duplicate)");
 
     private final String meaning;
 

@@ -32,7 +32,8 @@ public class AlertService {
                   or t.owner_operator_id = :operatorId
                   or (t.owner_operator_id is null and exists (
                         select 1 from type_authorization z
-                        where z.credential_type_id = t.id and z.operator_id = :operatorId)))
+                        where z.credential_type_id = t.id and z.operator_id = :operatorId
+                          and z.revoked_at is null)))
             """;
 
     private final JdbcClient jdbc;

@@ -13,6 +13,8 @@ import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequestsCard;
 import com.devicecreds.portal.change.ConfigChangeService;
 import com.devicecreds.portal.security.ApproverStepUp;
+import com.devicecreds.portal.typeauth.TypeAuthorizationCard;
+import com.devicecreds.portal.typeauth.TypeAuthorizationService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,6 +35,7 @@ import com.vaadin.flow.router.Route;
 /**
  * One credential type: its settings (editable by administrators and PKI operations, the
  * security-relevant ones through a change request), the changes waiting for a second person, the
+ * operators authorized for it with their device models and list parts (decision 022), the
  * certificate templates of an online-issued type, and the version history with old → new per
  * setting. Everyone else reads; operator staff only their own operator's types and rows.
  */
@@ -47,6 +50,7 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CredentialTypeService service;
     private final ConfigChangeService changes;
+    private final TypeAuthorizationService authorizations;
     private final ApproverStepUp stepUp;
     private final Actor viewer;
     private final boolean editor;
@@ -54,10 +58,11 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
     private final Div message = new Div();
     private int id;
 
-    CredentialTypeView(CredentialTypeService service, ConfigChangeService changes, ApproverStepUp stepUp,
-            CurrentActor currentActor) {
+    CredentialTypeView(CredentialTypeService service, ConfigChangeService changes, TypeAuthorizationService authorizations,
+            ApproverStepUp stepUp, CurrentActor currentActor) {
         this.service = service;
         this.changes = changes;
+        this.authorizations = authorizations;
         this.stepUp = stepUp;
         this.viewer = currentActor.actor();
         this.editor = viewer.hasRole(Roles.ADMIN) || viewer.hasRole(Roles.PKI_OPS);
@@ -90,7 +95,9 @@ class CredentialTypeView extends VerticalLayout implements BeforeEnterObserver {
         }
         var type = found.get();
         var catalogue = service.catalogue();
-        content.add(header(type, catalogue), settings(type, catalogue), pending());
+        // A request or decision in any card changes what waits and the version: the page is read again.
+        content.add(header(type, catalogue), settings(type, catalogue), pending(),
+                new TypeAuthorizationCard(authorizations, viewer, type.id(), this::show));
         if (type.settings().issuedOnline()) {
             content.add(templates(type));
         }

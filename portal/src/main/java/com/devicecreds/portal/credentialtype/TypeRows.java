@@ -54,7 +54,7 @@ class TypeRows {
         return jdbc.sql("""
                         select t.id, t.code, t.name, k.name as kind_name, o.name as owner_name, t.binding_mode, t.key_agreement,
                                t.approvals_required, t.version,
-                               (select count(*) from type_authorization a where a.credential_type_id = t.id
+                               (select count(*) from type_authorization a where a.credential_type_id = t.id and a.revoked_at is null
                                   and (cast(:operator as smallint) is null or a.operator_id = :operator)) as authorized,
                                coalesce((select p.available from pool_count_now p where p.credential_type_id = t.id), 0) as available,
                                (select count(*) from config_change_request r
@@ -119,7 +119,9 @@ class TypeRows {
     }
 
     boolean authorized(int typeId, short operatorId) {
-        return jdbc.sql("select exists (select 1 from type_authorization where credential_type_id = ? and operator_id = ?)")
+        return jdbc.sql("""
+                        select exists (select 1 from type_authorization
+                                       where credential_type_id = ? and operator_id = ? and revoked_at is null)""")
                 .params(typeId, operatorId).query(Boolean.class).single();
     }
 
@@ -148,7 +150,8 @@ class TypeRows {
                         from type_authorization a join operator o on o.id = a.operator_id
                              left join certificate_template c on c.credential_type_id = a.credential_type_id
                                                              and c.operator_id = a.operator_id
-                        where a.credential_type_id = :type and (cast(:operator as smallint) is null or a.operator_id = :operator)
+                        where a.credential_type_id = :type and a.revoked_at is null
+                          and (cast(:operator as smallint) is null or a.operator_id = :operator)
                         order by o.name""")
                 .param("type", typeId).param("operator", scope.operatorIdOrNull())
                 .query((rs, n) -> new OperatorTemplate(new OperatorRef(rs.getShort("id"), rs.getString("code")),

@@ -62,7 +62,8 @@ class DeviceRequestHandler {
         var type = jdbc.sql("""
                         select t.binding_mode, t.redelivery_allowed, t.id_list_required, t.device_id_kind, k.pattern,
                                exists (select 1 from type_authorization a
-                                       where a.credential_type_id = t.id and a.operator_id = :operator) as authorized
+                                       where a.credential_type_id = t.id and a.operator_id = :operator
+                                         and a.revoked_at is null) as authorized
                         from credential_type t join device_id_kind k on k.code = t.device_id_kind
                         where t.id = :type""")
                 .param("type", request.credentialTypeId()).param("operator", request.operatorId())

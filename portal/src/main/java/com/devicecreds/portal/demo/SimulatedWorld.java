@@ -22,7 +22,11 @@ final class SimulatedWorld {
         this.jdbc = jdbc;
     }
 
-    /** Every authorized (operator, type) pair with its samples; empty while the database has no world. */
+    /**
+     * Every authorized (operator, type) pair with its samples; empty while the database has no world.
+     * Revoked pairs stay (decision 022): their devices keep asking and are refused, as in the field, so
+     * the rejections show up in the reports.
+     */
     List<SimulatedFleet> load() {
         Set<Integer> models = Set.copyOf(jdbc.sql("select id from device_model").query(Integer.class).list());
         var fleets = new ArrayList<SimulatedFleet>();

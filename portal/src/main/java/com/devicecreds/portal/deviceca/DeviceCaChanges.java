@@ -56,6 +56,7 @@ class DeviceCaChanges implements ChangeHandler {
         int type = Integer.parseInt(proposed.get("credentialType"));
         var pair = rows.pair(OperatorScope.all(), operator, type)
                 .orElseThrow(() -> new ChangeRefusedException("The operator is no longer authorized for the credential type."));
+        refuseRevoked(pair);
         var upload = CaCertificates.parse(proposed.get("certificates").getBytes(StandardCharsets.US_ASCII));
         var ids = new HashMap<X509Certificate, Long>();
         for (var placement : check(pair, upload, OperatorScope.all(), false)) {
@@ -63,6 +64,17 @@ class DeviceCaChanges implements ChangeHandler {
             ids.put(placement.certificate(), rows.insert(operator, type, placement.certificate(), parent,
                     request.requestedBy(), approver.username(), now, request.id()));
         }
+    }
+
+    /**
+     * A revoked operator's devices are refused whatever their chain (decision 022): no CA is added for
+     * its pairs. The CAs trusted before stay readable and removable.
+     */
+    void refuseRevoked(CaPair pair) {
+        rows.revokedAt(pair.operator().id(), pair.credentialTypeId()).ifPresent(at -> {
+            throw new ChangeRefusedException("Operator " + pair.operator().code() + "'s authorization for " + pair.typeName()
+                    + " was revoked on " + at.toString().substring(0, 10) + ": no CA is added for it until it is authorized again.");
+        });
     }
 
     /** The checks of an upload against the pair's trusted CAs (and, when proposing, the pending proposals). */

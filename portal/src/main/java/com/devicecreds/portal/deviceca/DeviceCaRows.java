@@ -71,6 +71,13 @@ class DeviceCaRows {
                 .param("id", id).param("operator", scope.operatorIdOrNull()).query(DeviceCaRows::row).optional();
     }
 
+    /** When the operator's authorization for the type was revoked (decision 022); empty while it is in force. */
+    Optional<Instant> revokedAt(short operatorId, int typeId) {
+        return jdbc.sql("select revoked_at from type_authorization where operator_id = ? and credential_type_id = ?")
+                .params(operatorId, typeId).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)))
+                .optional().flatMap(at -> at).map(Timestamp::toInstant);
+    }
+
     X509Certificate certificate(long id) {
         byte[] der = jdbc.sql("select certificate_der from device_ca where id = ?").param(id).query(byte[].class).single();
         return CaCertificates.parse(der).getFirst();

@@ -99,6 +99,7 @@ public class DeviceCaService {
             if (pair.isEmpty()) {
                 throw new ChangeRefusedException("Operator " + operator.code() + " is not authorized for that credential type.");
             }
+            handler.refuseRevoked(pair.get());
             var upload = CaCertificates.parse(certificates);
             var placements = handler.check(pair.get(), upload, actor.scope(), true);
             var fingerprints = upload.stream().map(Pem::fingerprint).collect(Collectors.joining(","));

@@ -345,9 +345,10 @@ class RowLevelSecurityTest {
                                                           approved_by, change_request_id)
                         values (?, ?, 365, now(), 'rls-a', 'rls-b', ?)""").params(type, operator, change).update();
         jdbc.sql("""
-                        insert into credential_type_history (credential_type_id, version, operator_id, setting, new_value,
+                        insert into credential_type_history (credential_type_id, version, operator_id, setting, old_value, new_value,
                                                              requested_by, approved_by, change_request_id, changed_at)
-                        values (?, 1, ?, 'RLS', 'x', 'rls-a', 'rls-b', ?, now())""").params(type, operator, change).update();
+                        values (?, 2, ?, 'Authorized operator', null, 'RLS', 'rls-a', 'rls-b', ?, now())""")
+                .params(type, operator, change).update();
         events(operator, type);
     }
 

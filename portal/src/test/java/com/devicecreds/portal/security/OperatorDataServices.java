@@ -30,6 +30,7 @@ import com.devicecreds.portal.credentialtype.CredentialTypeService;
 import com.devicecreds.portal.credentialtype.TypeSettings;
 import com.devicecreds.portal.deviceca.DeviceCaService;
 import com.devicecreds.portal.schedules.ScheduledReportDelivery;
+import com.devicecreds.portal.typeauth.TypeAuthorizationService;
 import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.devicecreds.reporting.devices.DeviceSearchService;
 import com.devicecreds.reporting.schedules.ReportKind;
@@ -59,7 +60,8 @@ final class OperatorDataServices {
             AlertService.class, BatchService.class, DeviceSearchService.class, MissingIdService.class,
             ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, OperatorContactService.class,
             ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class, DeviceCaService.class,
-            ConfigChangeService.class, CredentialTypeService.class);
+            ConfigChangeService.class, CredentialTypeService.class,
+            TypeAuthorizationService.class);
 
     private OperatorDataServices() {
     }
@@ -132,6 +134,9 @@ final class OperatorDataServices {
         }
         if (type == OperatorRef.class) {
             return new OperatorRef((short) -1, "no-such-operator"); // an operator without rows: only access decides
+        }
+        if (type == Set.class) {
+            return Set.of(); // no device models: refused with a message when admitted
         }
         if (type == java.util.Optional.class) {
             return java.util.Optional.empty();

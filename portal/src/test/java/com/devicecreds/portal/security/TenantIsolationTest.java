@@ -452,6 +452,7 @@ class TenantIsolationTest {
         var covered = new java.util.HashSet<>(COVERED);
         covered.addAll(RolloutTenancyTest.COVERED);
         covered.addAll(DeviceCaTenancyTest.COVERED);
+        covered.addAll(TypeAuthorizationTenancyTest.COVERED);
         covered.addAll(ScheduledReportTenancyTest.COVERED);
         covered.addAll(CredentialTypeTenancyTest.COVERED);
         assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "

@@ -65,13 +65,24 @@ public class ListPartImportService {
 
     private ListPartImport attempt(OperatorRef operator, int typeId, String fileName, InputStream content) {
         var kind = jdbc.sql("""
-                        select k.pattern, k.name from credential_type t join device_id_kind k on k.code = t.device_id_kind
+                        select k.pattern, k.name,
+                               (select a.revoked_at from type_authorization a
+                                where a.credential_type_id = t.id and a.operator_id = :operator) as revoked_at
+                        from credential_type t join device_id_kind k on k.code = t.device_id_kind
                         where t.id = :type and (t.owner_operator_id = :operator or exists (
                               select 1 from type_authorization a where a.credential_type_id = t.id and a.operator_id = :operator))""")
                 .param("type", typeId).param("operator", operator.id())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant().toString().substring(0, 10)})
+                .optional();
         if (kind.isEmpty()) {
             return new ListPartImport.Refused("Operator " + operator.code() + " does not use that credential type.",
+                    java.util.List.of(), 0);
+        }
+        if (kind.get()[2] != null) {
+            // A revoked operator's devices are refused whatever its list says (decision 022).
+            return new ListPartImport.Refused("Operator " + operator.code() + "'s authorization for that credential type was "
+                    + "revoked on " + kind.get()[2] + ": no list part is imported until it is authorized again.",
                     java.util.List.of(), 0);
         }
         ParsedPart parsed;

@@ -43,7 +43,9 @@ public class RolloutGoAhead {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<GoAhead> claim(long id) {
-        var rollout = rollouts.lock(id, today()).filter(r -> r.facts().goAheadDue());
+        // A revoked operator's devices are refused (decision 022): there is nothing to go ahead with.
+        var rollout = rollouts.lock(id, today()).filter(r -> r.facts().goAheadDue())
+                .filter(r -> rollouts.authorization(r.operator().id(), r.credentialTypeId()).filter(Optional::isEmpty).isPresent());
         if (rollout.isEmpty()) {
             return Optional.empty();
         }

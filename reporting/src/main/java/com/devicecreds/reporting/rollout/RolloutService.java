@@ -129,6 +129,10 @@ public class RolloutService {
         if (rollout.createdBy().equals(actor.username())) {
             throw deny(actor, AuditAction.ROLLOUT_APPROVED, id, "You planned this rollout; another project manager approves it.");
         }
+        var revokedAt = rollouts.authorization(rollout.operator().id(), rollout.credentialTypeId()).flatMap(at -> at);
+        if (revokedAt.isPresent()) {
+            throw deny(actor, AuditAction.ROLLOUT_APPROVED, id, revoked(rollout.operator(), revokedAt.get()));
+        }
         rollouts.approve(id, actor.username(), clock.instant());
         auditLog.recordAfterCommit(AuditRecord.of(actor, AuditAction.ROLLOUT_APPROVED, AuditOutcome.SUCCESS, "rollout:" + id)
                 .withDetail("operator", rollout.operator().code()).withDetail("name", rollout.name()));
@@ -209,8 +213,11 @@ public class RolloutService {
         if (!EMAIL.matcher(rollout.projectManagerEmail()).matches() || rollout.projectManagerEmail().length() > 254) {
             problems.add("The project manager's e-mail address is not valid.");
         }
-        if (!rollouts.authorized(rollout.operator().id(), rollout.credentialTypeId())) {
+        var authorization = rollouts.authorization(rollout.operator().id(), rollout.credentialTypeId());
+        if (authorization.isEmpty()) {
             problems.add("Operator " + rollout.operator().code() + " is not authorized for that credential type.");
+        } else if (authorization.get().isPresent()) {
+            problems.add(revoked(rollout.operator(), authorization.get().get()));
         } else {
             var parts = rollouts.listPartChoices(rollout.operator().id(), rollout.credentialTypeId()).stream()
                     .map(RolloutListPart::id).toList();
@@ -219,6 +226,12 @@ public class RolloutService {
             }
         }
         return problems;
+    }
+
+    private static String revoked(OperatorRef operator, java.time.Instant at) {
+        return "Operator " + operator.code() + "'s authorization for that credential type was revoked on "
+                + LocalDate.ofInstant(at, ZoneOffset.UTC) + ": its devices are refused, so no rollout can be planned or approved "
+                + "until it is authorized again.";
     }
 
     private static AuditRecord outcome(AuditRecord record, AuditOutcome outcome) {

@@ -88,6 +88,9 @@ class Rollouts {
         return jdbc.sql("""
                         select r.id from rollout r
                         where r.approved_at is not null and r.go_ahead_at is null and r.cancelled_at is null
+                          and exists (select 1 from type_authorization a
+                                      where a.operator_id = r.operator_id and a.credential_type_id = r.credential_type_id
+                                        and a.revoked_at is null)
                           and coalesce((select p.available from pool_count_now p
                                         where p.credential_type_id = r.credential_type_id), 0) > 0
                         order by r.approved_at, r.id""")
@@ -135,14 +138,16 @@ class Rollouts {
     List<RolloutType> typeChoices(short operatorId) {
         return jdbc.sql("""
                         select t.id, t.name, t.code from type_authorization a join credential_type t on t.id = a.credential_type_id
-                        where a.operator_id = ? order by t.name""")
+                        where a.operator_id = ? and a.revoked_at is null order by t.name""")
                 .param(operatorId).query((rs, n) -> new RolloutType(rs.getInt("id"), rs.getString("name"), rs.getString("code")))
                 .list();
     }
 
-    boolean authorized(short operatorId, int credentialTypeId) {
-        return jdbc.sql("select exists (select 1 from type_authorization where operator_id = ? and credential_type_id = ?)")
-                .params(operatorId, credentialTypeId).query(Boolean.class).single();
+    /** The operator's authorization for the type: empty when it never had one, else when it was revoked (empty: in force). */
+    Optional<Optional<Instant>> authorization(short operatorId, int credentialTypeId) {
+        return jdbc.sql("select revoked_at from type_authorization where operator_id = ? and credential_type_id = ?")
+                .params(operatorId, credentialTypeId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).optional();
     }
 
     long insert(NewRollout rollout, String createdBy, Instant now) {

@@ -29,7 +29,8 @@ public final class BatchRows {
              or t.owner_operator_id = :operatorId
              or (t.owner_operator_id is null and exists (
                    select 1 from type_authorization a
-                   where a.credential_type_id = t.id and a.operator_id = :operatorId)))""";
+                   where a.credential_type_id = t.id and a.operator_id = :operatorId
+                     and a.revoked_at is null)))""";
 
     private BatchRows() {
     }
