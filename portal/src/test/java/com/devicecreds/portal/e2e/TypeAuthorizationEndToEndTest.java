@@ -64,6 +64,7 @@ class TypeAuthorizationEndToEndTest {
             assertThat(text(anna, ".type-authorization-card")).contains(w.ownerName + " (owner)", "Authorized since", w.x1Label(),
                     "2 parts · 2,500 entries");
             assertThat(text(anna, ".pending-changes")).contains("Revoke " + w.otherName, "Waiting for a second person");
+            anna.script("document.querySelector('.type-authorization-card').scrollIntoView()");
             anna.screenshot("type-authorization-1-pending-revocation.png");
             anna.script("document.querySelector('.authorize-operator').click()");
             anna.waitFor(By.cssSelector(".authorize-dialog"));
@@ -85,6 +86,7 @@ class TypeAuthorizationEndToEndTest {
             ben.script("Array.from(document.querySelectorAll('.authorized-operators vaadin-grid-cell-content'))"
                     + ".find(c => c.innerText.trim() === arguments[0]).click()", nordkabelName);
             ben.waitUntil(has(".list-parts-detail", "nordkabel-devices.csv"));
+            ben.script("document.querySelector('.type-authorization-card').scrollIntoView()");
             ben.screenshot("type-authorization-3-approved-and-list-parts.png");
         }
         try (var staff = new Browser(port)) {
@@ -95,6 +97,7 @@ class TypeAuthorizationEndToEndTest {
             staff.waitUntil(has(".authorized-operators", "2 parts"));
             assertThat(staff.all(By.cssSelector(".authorize-operator, .register-model, .revoke-operator, .change-models"))).isEmpty();
             assertThat(text(staff, ".type-authorization-card")).contains("read-only").doesNotContain(w.ownerName, w.otherName);
+            staff.script("document.querySelector('.type-authorization-card').scrollIntoView()");
             staff.screenshot("type-authorization-4-operator-read-only.png");
         }
     }
