@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.devicecreds.portal.typeversion.SettingChange;
+
 /**
  * An operator's template for the certificates an online-issued type makes (the paper's use case 2.5):
  * the validity and the subject attributes besides the common name, which is always the device ID.

@@ -22,6 +22,8 @@ import com.devicecreds.portal.change.ChangeProposal;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.typeversion.SettingChange;
+import com.devicecreds.portal.typeversion.TypeVersions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -14,6 +14,8 @@ import com.devicecreds.access.OperatorScope;
 import com.devicecreds.portal.change.ChangeHandler;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
+import com.devicecreds.portal.typeversion.SettingChange;
+import com.devicecreds.portal.typeversion.TypeVersions;
 import org.springframework.stereotype.Component;
 
 /**

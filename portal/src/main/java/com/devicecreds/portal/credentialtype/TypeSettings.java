@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.devicecreds.access.OperatorRef;
+import com.devicecreds.portal.typeversion.SettingChange;
 
 /**
  * The settings of a credential type as the editor shows and proposes them. The code never changes

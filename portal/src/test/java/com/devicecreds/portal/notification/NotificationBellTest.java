@@ -69,7 +69,8 @@ class NotificationBellTest {
         long expected = jdbc.sql("select count(*) from notification where 'PKI_OPS' = any(audience_roles)")
                 .query(Long.class).single();
         assertThat(expected).isPositive();
-        assertThat(bell(window).shownCount()).isEqualTo(Long.toString(expected));
+        // The bell caps what it shows; the shared test database holds many PKI notifications.
+        assertThat(bell(window).shownCount()).isEqualTo(expected > 99 ? "99+" : Long.toString(expected));
     }
 
     @Test
@@ -109,7 +110,9 @@ class NotificationBellTest {
         assertThat(window.getUI().getPollInterval()).isEqualTo(NotificationBell.POLL_MILLIS);
 
         // A poll recounts: a notification published meanwhile shows without navigating.
-        long shown = Long.parseLong(bell(window).shownCount());
+        window.find(Button.class).withClassName("mark-all-read").single().click();
+        assertThat(bell(window).shownCount()).isEqualTo("0");
+        long shown = 0;
         new TransactionTemplate(transactions).executeWithoutResult(status -> notifications.publish(
                 new NotificationRequest("Another pool is low", "Load a batch.", Optional.empty(), Set.of(Roles.PKI_OPS),
                         Optional.empty(), "bell-poll-test", UUID.randomUUID().toString(), List.of())));

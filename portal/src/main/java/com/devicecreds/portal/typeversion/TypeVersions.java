@@ -1,4 +1,4 @@
-package com.devicecreds.portal.credentialtype;
+package com.devicecreds.portal.typeversion;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The version history of credential types (V39, decision 021). Every applied change to a type, its
  * authorizations or its certificate templates moves the type to its next version and writes one
- * history row per setting, in the transaction that applies the change.
+ * history row per setting, in the transaction that applies the change. A package of its own, so that
+ * the credential type editor and the authorization rules both write it without depending on each other.
  */
 @Component
 public class TypeVersions {

@@ -1,4 +1,4 @@
-package com.devicecreds.portal.credentialtype;
+package com.devicecreds.portal.typeversion;
 
 import java.util.Objects;
 import java.util.Optional;
