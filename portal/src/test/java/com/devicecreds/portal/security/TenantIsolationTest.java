@@ -17,8 +17,6 @@ import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.access.OperatorDirectory.OperatorSummary;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
-import com.devicecreds.inventory.alert.AlertService;
-import com.devicecreds.inventory.alert.InventoryAlert;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
@@ -42,16 +40,6 @@ import com.devicecreds.reporting.usage.ReasonCount;
 import com.devicecreds.reporting.usage.UsageQuery;
 import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
-import com.devicecreds.reporting.export.ExportProgress;
-import com.devicecreds.reporting.export.ReportExportService;
-import com.devicecreds.reporting.lists.ListPartImport;
-import com.devicecreds.reporting.lists.ListPartImportService;
-import com.devicecreds.reporting.missing.MissingId;
-import com.devicecreds.reporting.missing.MissingIdQuery;
-import com.devicecreds.reporting.missing.MissingIdService;
-import com.devicecreds.reporting.missing.MissingIds;
-import com.devicecreds.reporting.missing.MissingIdStatus;
-import com.devicecreds.reporting.missing.TypeChoice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,8 +49,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Operator staff see their own operator's data and nothing else, through the real services on the
- * real database. Two fresh tenants with known data: A has its own type, a shared type authorized
- * for A only, and events; B has the same kinds of rows and must never show up for A.
+ * real database, with two fresh tenants ({@link TwoTenants}): pools, usage, device search, batches and
+ * the directory here; each feature's own tenancy test covers the rest, and
+ * {@link #every_public_method_of_the_operator_data_services_is_covered_by_this_test} holds them together.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,11 +61,6 @@ class TenantIsolationTest {
     private static final Set<String> COVERED = Set.of(
             "InventoryService.pools()",
             "PoolHistoryService.historyOf(int, int)",
-            "AlertService.openAlerts()",
-            "AlertService.alertsOf(int)",
-            "AlertService.acknowledge(long)",
-            "AlertService.snooze(long, Duration)",
-            "AlertService.snoozeUntilNextBatch(long)",
             "UsageService.outcomesSince(Instant)",
             "UsageService.rejectionsSince(Instant)",
             "BatchService.loadedBatches(int, int)",
@@ -85,15 +69,7 @@ class TenantIsolationTest {
             "UsageService.usage(UsageQuery)",
             "DeviceSearchService.search(String, SearchMode)",
             "DeviceSearchService.timeline(String, int, int)",
-            "DeviceSearchService.timelineSize(String)",
-            "MissingIdService.page(MissingIdQuery, int, int)",
-            "MissingIdService.count(MissingIdQuery)",
-            "MissingIdService.credentialTypes(Optional)",
-            "MissingIdService.convergence(OperatorRef, Optional)",
-            "MissingIdService.exportForOperator(OperatorRef, Optional, OutputStream, ExportProgress)",
-            "ListPartImportService.importPart(OperatorRef, int, String, InputStream)",
-            "ReportExportService.exportUsage(UsageQuery, OutputStream, ExportProgress)",
-            "ReportExportService.exportTimeline(String, OutputStream, ExportProgress)");
+            "DeviceSearchService.timelineSize(String)");
 
     @Autowired
     InventoryService inventory;
@@ -101,8 +77,6 @@ class TenantIsolationTest {
     UsageService usage;
     @Autowired
     PoolHistoryService history;
-    @Autowired
-    AlertService alerts;
     @Autowired
     DeviceSearchService deviceSearch;
     @Autowired
@@ -118,14 +92,6 @@ class TenantIsolationTest {
     @Autowired
     ApprovalInbox approvalInbox;
     @Autowired
-    MissingIdService missingIds;
-    @Autowired
-    MissingIds missingLists;
-    @Autowired
-    ListPartImportService listImports;
-    @Autowired
-    ReportExportService exports;
-    @Autowired
     JdbcClient jdbc;
 
     private OperatorRef a;
@@ -138,47 +104,16 @@ class TenantIsolationTest {
 
     @BeforeAll
     void twoTenants() {
-        var fixture = new TenantFixture(jdbc);
-        a = fixture.operator("tenant-a");
-        b = fixture.operator("tenant-b");
-        typeOfA = fixture.type("own-a", a);
-        typeOfB = fixture.type("own-b", b);
-        sharedForA = fixture.type("shared-a", null);
-        sharedForB = fixture.type("shared-b", null);
-        fixture.authorize(sharedForA, a);
-        fixture.authorize(sharedForB, b);
-        fixture.load(typeOfA, 7, 3);
-        fixture.load(sharedForA, 4, 1);
-        fixture.load(typeOfB, 11, 2);
-        fixture.load(sharedForB, 5, 6);
-
-        var recent = Duration.ofHours(1);
-        fixture.events(a, typeOfA, "delivered", null, 3, recent);
-        fixture.events(a, sharedForA, "re-delivered", null, 1, recent);
-        fixture.events(a, typeOfA, "rejected", "not-on-authorized-list", 2, recent);
-        fixture.events(a, sharedForA, "rejected", "pool-empty", 1, recent);
-        fixture.events(a, typeOfA, "delivered", null, 4, Duration.ofDays(3));
-        fixture.events(b, typeOfB, "delivered", null, 5, recent);
-        fixture.events(b, typeOfB, "re-delivered", null, 2, recent);
-        fixture.events(b, sharedForB, "rejected", "model-not-authorized", 6, recent);
-        sharedDevice = fixture.uniqueMac();
-        deviceOfB = fixture.uniqueMac();
-        listedForA = fixture.uniqueMac();
-        // Older than a day, so that the last-24-hours counts above stay as they are.
-        var older = Duration.ofHours(30);
-        fixture.deviceEvent(a, typeOfA, sharedDevice, "delivered", null, older);
-        fixture.deviceEvent(a, typeOfA, sharedDevice, "re-delivered", null, older.plusMinutes(5));
-        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent);
-        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent.plusMinutes(1));
-        fixture.deviceEvent(b, typeOfB, sharedDevice, "rejected", "not-on-authorized-list", recent.plusMinutes(2));
-        fixture.deviceEvent(b, typeOfB, deviceOfB, "delivered", null, recent);
-        fixture.authorizedDevice(b, typeOfB, deviceOfB);
-        fixture.authorizedDevice(b, typeOfB, listedForA);
-        fixture.authorizedDevice(a, typeOfA, listedForA);
-        alertOfA = fixture.alert(typeOfA);
-        fixture.alert(sharedForA);
-        alertOfB = fixture.alert(typeOfB);
-        fixture.alert(sharedForB);
+        var world = new TwoTenants(jdbc);
+        a = world.a;
+        b = world.b;
+        typeOfA = world.typeOfA;
+        typeOfB = world.typeOfB;
+        sharedForA = world.sharedForA;
+        sharedForB = world.sharedForB;
+        sharedDevice = world.sharedDevice;
+        deviceOfB = world.deviceOfB;
+        listedForA = world.listedForA;
         batchOfA = stage(typeOfA);
         batchOfB = stage(typeOfB);
     }
@@ -229,8 +164,6 @@ class TenantIsolationTest {
         }
     }
 
-    private long alertOfA;
-    private long alertOfB;
     private String sharedDevice;
     private String deviceOfB;
     private String listedForA;
@@ -307,42 +240,6 @@ class TenantIsolationTest {
     }
 
     @Test
-    void operator_staff_see_the_alerts_of_their_own_and_their_authorized_shared_pools_only() {
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            // The scheduled alert engine may add alerts of these pools meanwhile: compare sets, not lists.
-            assertThat(alerts.openAlerts()).extracting(InventoryAlert::credentialTypeId)
-                    .containsOnly(typeOfA.id(), sharedForA.id()).contains(typeOfA.id(), sharedForA.id());
-            assertThat(alerts.alertsOf(typeOfA.id())).extracting(InventoryAlert::id).contains(alertOfA);
-            assertThat(alerts.alertsOf(typeOfA.id())).extracting(InventoryAlert::credentialTypeId).containsOnly(typeOfA.id());
-            assertThat(alerts.alertsOf(typeOfB.id())).isEmpty();
-            assertThat(alerts.alertsOf(sharedForB.id())).isEmpty();
-        }
-    }
-
-    @Test
-    void operator_staff_can_neither_acknowledge_nor_snooze_any_alert() {
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            for (long id : new long[] {alertOfA, alertOfB}) {
-                assertThatThrownBy(() -> alerts.acknowledge(id)).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> alerts.snooze(id, Duration.ofHours(1))).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> alerts.snoozeUntilNextBatch(id)).isInstanceOf(AccessDeniedException.class);
-            }
-        }
-        assertThat(jdbc.sql("select count(*) from inventory_alert where id = ? and (acknowledged_at is not null "
-                + "or snoozed_until is not null or snoozed_until_next_batch)").param(alertOfA)
-                .query(Long.class).single()).isZero();
-    }
-
-    @Test
-    void pki_operations_see_and_snooze_the_alerts_of_both_tenants() {
-        try (var pkiOps = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThat(alerts.openAlerts()).extracting(InventoryAlert::id).contains(alertOfA, alertOfB);
-            assertThat(alerts.snooze(alertOfB, Duration.ofHours(2))).get()
-                    .extracting(alert -> alert.snoozedUntil().isPresent()).isEqualTo(true);
-        }
-    }
-
-    @Test
     void operator_staff_get_the_history_of_their_own_and_authorized_shared_pools_only() {
         try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
             assertThat(history.historyOf(typeOfA.id(), 7)).isPresent();
@@ -358,95 +255,6 @@ class TenantIsolationTest {
     }
 
     @Test
-    void operator_staff_list_chart_and_export_only_their_own_operators_missing_ids_and_cannot_import() throws Exception {
-        missingLists.compact();
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            var all = MissingIdQuery.all();
-            assertThat(missingIds.page(all, 0, 500)).isNotEmpty().extracting(MissingId::operatorCode).containsOnly(a.code());
-            assertThat(missingIds.count(all)).isEqualTo(missingInDatabase(a));
-            var ofB = new MissingIdQuery(Optional.of(b), Optional.empty(), Optional.empty());
-            assertThat(missingIds.page(ofB, 0, 500)).isEmpty();
-            assertThat(missingIds.count(ofB)).isZero();
-            assertThat(missingIds.credentialTypes(Optional.empty())).extracting(TypeChoice::id)
-                    .containsExactlyInAnyOrder(typeOfA.id(), sharedForA.id());
-            assertThat(missingIds.credentialTypes(Optional.of(b))).isEmpty();
-            assertThat(missingIds.convergence(b, Optional.empty())).isEmpty();
-            assertThat(missingIds.convergence(a, Optional.of(typeOfA.id()))).isNotEmpty();
-
-            var sheetOfB = new java.io.ByteArrayOutputStream();
-            assertThat(missingIds.exportForOperator(b, Optional.empty(), sheetOfB, ExportProgress.NONE).rows()).isZero();
-            assertThat(operatorsInSheet(sheetOfB.toByteArray())).isEmpty();
-            assertThat(jdbc.sql("select count(*) from missing_device_id where operator_id = ? and status <> 'new'")
-                    .param(b.id()).query(Long.class).single()).isZero();
-            var sheetOfA = new java.io.ByteArrayOutputStream();
-            assertThat(missingIds.exportForOperator(a, Optional.empty(), sheetOfA, ExportProgress.NONE).rows())
-                    .isEqualTo(missingInDatabase(a));
-            assertThat(operatorsInSheet(sheetOfA.toByteArray())).containsOnly(a.code());
-
-            assertThatThrownBy(() -> listImports.importPart(a, typeOfA.id(), "part.csv", csv(sharedDevice)))
-                    .isInstanceOf(AccessDeniedException.class);
-        }
-        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThat(missingIds.page(MissingIdQuery.all(), 0, 500)).extracting(MissingId::operatorCode).contains(a.code(), b.code());
-            var imported = (ListPartImport.Imported) listImports.importPart(b, typeOfB.id(), "part.csv", csv(sharedDevice));
-            assertThat(imported.resolved()).isEqualTo(1);
-            assertThat(jdbc.sql("select status from missing_device_id where operator_id = ? and device_id = ?")
-                    .params(b.id(), sharedDevice).query(String.class).single()).isEqualTo("resolved");
-            assertThat(missingIds.convergence(b, Optional.of(typeOfB.id()))).isNotEmpty();
-            // B's list part is refused for a type B does not use; A's list is untouched.
-            assertThat(listImports.importPart(b, typeOfA.id(), "part.csv", csv(sharedDevice)))
-                    .isInstanceOf(ListPartImport.Refused.class);
-        }
-        // A has no resolved IDs: the one B's part resolved never shows up for A.
-        var resolved = new MissingIdQuery(Optional.empty(), Optional.empty(), Optional.of(MissingIdStatus.RESOLVED));
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            assertThat(missingIds.page(resolved, 0, 500)).isEmpty();
-            assertThat(missingIds.count(resolved)).isZero();
-        }
-        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThat(missingIds.page(resolved, 0, 500)).extracting(MissingId::deviceId).contains(sharedDevice);
-        }
-    }
-
-    @Test
-    void operator_staff_export_their_own_usage_and_device_timelines_only() throws Exception {
-        var today = LocalDate.now(ZoneOffset.UTC);
-        var week = new UsageQuery(Optional.empty(), today.minusDays(7), today, Granularity.DAY);
-        try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            var out = new java.io.ByteArrayOutputStream();
-            assertThat(exports.exportUsage(week, out, ExportProgress.NONE)).isEqualTo(usage.usage(week).rows().size()).isPositive();
-            assertThat(exports.exportUsage(new UsageQuery(Optional.of(b), week.from(), week.to(), Granularity.DAY),
-                    new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isZero();
-            assertThat(exports.exportTimeline(sharedDevice, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(2);
-            assertThat(exports.exportTimeline(deviceOfB, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isZero();
-        }
-        try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThat(exports.exportTimeline(sharedDevice, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(5);
-        }
-    }
-
-    private long missingInDatabase(OperatorRef operator) {
-        return jdbc.sql("select count(*) from missing_device_id where operator_id = ?").param(operator.id())
-                .query(Long.class).single();
-    }
-
-    private static java.io.InputStream csv(String... ids) {
-        return new java.io.ByteArrayInputStream(String.join("\n", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** The operator column of every data row of a missing-ID export. */
-    private static Set<String> operatorsInSheet(byte[] xlsx) throws java.io.IOException {
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var sheet = book.getSheetAt(0);
-            var codes = new java.util.HashSet<String>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
-            }
-            return codes;
-        }
-    }
-
-    @Test
     void every_public_method_of_the_operator_data_services_is_covered_by_this_test() {
         var methods = OperatorDataServices.publicMethods().stream().map(OperatorDataServices::signature).toList();
         var covered = new java.util.HashSet<>(COVERED);
@@ -455,6 +263,8 @@ class TenantIsolationTest {
         covered.addAll(TypeAuthorizationTenancyTest.COVERED);
         covered.addAll(ScheduledReportTenancyTest.COVERED);
         covered.addAll(CredentialTypeTenancyTest.COVERED);
+        covered.addAll(AlertTenancyTest.COVERED);
+        covered.addAll(MissingIdTenancyTest.COVERED);
         assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "
                 + "feature's own tenancy test").containsExactlyInAnyOrderElementsOf(covered);
     }
