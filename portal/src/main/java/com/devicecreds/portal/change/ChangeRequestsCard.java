@@ -111,16 +111,16 @@ public class ChangeRequestsCard extends Div {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Approve this change?");
         dialog.addClassName("approve-change-dialog");
-        var problem = new Div();
-        problem.addClassName("form-problems");
-        problem.setVisible(false);
+        var refusal = new Div();
+        refusal.addClassName("form-problems");
+        refusal.setVisible(false);
         var password = new PasswordField("Your password");
         password.addClassName("confirm-password");
         password.setWidth("24em");
         String route = UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
         Optional<String> signInAgain = stepUp.signInAgainUrl(route);
         dialog.add(new Paragraph(request.summary()), new Paragraph("Requested by " + request.requestedBy() + ", "
-                + TIME.format(request.requestedAt()) + ". It takes effect as soon as you approve."), problem);
+                + TIME.format(request.requestedAt()) + ". It takes effect as soon as you approve."), refusal);
         if (signInAgain.isEmpty()) {
             dialog.add(password);
         } else {
@@ -129,25 +129,25 @@ public class ChangeRequestsCard extends Div {
         }
         var approve = new Button("Approve", e -> {
             if (signInAgain.isEmpty() && !stepUp.confirmPassword(password.getValue())) {
-                problem.setText("That is not your password. Enter it again to confirm the approval.");
-                problem.setVisible(true);
+                refusal.setText("That is not your password. Enter it again to confirm the approval.");
+                refusal.setVisible(true);
                 password.clear();
                 return;
             }
             try {
                 changes.approve(request.id());
                 dialog.close();
-                this.problem.setVisible(false);
+                problem.setVisible(false);
                 changed.run();
             } catch (ConfigChangeService.StepUpRequiredException stale) {
                 signInAgain.ifPresentOrElse(url -> UI.getCurrent().getPage().setLocation(url), () -> {
-                    problem.setText(stale.getMessage());
-                    problem.setVisible(true);
+                    refusal.setText(stale.getMessage());
+                    refusal.setVisible(true);
                 });
             } catch (ChangeRefusedException refused) {
                 dialog.close();
-                this.problem.setText(refused.getMessage());
-                this.problem.setVisible(true);
+                problem.setText(refused.getMessage());
+                problem.setVisible(true);
                 changed.run();
             }
         });

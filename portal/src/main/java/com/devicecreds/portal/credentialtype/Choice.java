@@ -32,6 +32,11 @@ public record Choice(String code, String label) {
             new Choice("refuse", "Refused: one credential per device"),
             new Choice("same-credential", "The same credential again"));
 
+    /** The re-delivery choice a type's flag stands for. */
+    static Choice redelivery(boolean allowed) {
+        return REDELIVERY.get(allowed ? 1 : 0);
+    }
+
     static Optional<Choice> find(List<Choice> choices, String code) {
         return choices.stream().filter(c -> c.code.equals(code)).findFirst();
     }

@@ -88,14 +88,14 @@ public class CredentialTypeService {
     @RolesAllowed({Roles.ADMIN, Roles.PKI_OPS, Roles.AUDITOR, Roles.PROJECT_MANAGER, Roles.OPERATOR_STAFF})
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(int id) {
-        return rows.find(currentActor.scope(), id, false).map(t -> rows.history(currentActor.scope(), id, 500)).orElse(List.of());
+        return rows.visible(currentActor.scope(), id) ? rows.history(currentActor.scope(), id, 500) : List.of();
     }
 
     /** The operators authorized for the type, with their certificate templates (online-issued types use them). */
     @RolesAllowed({Roles.ADMIN, Roles.PKI_OPS, Roles.AUDITOR, Roles.PROJECT_MANAGER, Roles.OPERATOR_STAFF})
     @Transactional(readOnly = true)
     public List<OperatorTemplate> templates(int id) {
-        return rows.find(currentActor.scope(), id, false).map(t -> rows.templates(currentActor.scope(), id)).orElse(List.of());
+        return rows.visible(currentActor.scope(), id) ? rows.templates(currentActor.scope(), id) : List.of();
     }
 
     /** Pending change requests of the type, its authorizations and templates, oldest first. */
@@ -203,7 +203,7 @@ public class CredentialTypeService {
                 .orElseThrow(() -> new ChangeRefusedException("There is no credential type " + id + "."));
         String target = type.target() + "/operator/" + operator.code();
         return refusalsAudited(actor, AuditAction.CONFIG_CHANGE_REQUESTED, TEMPLATE, target, () -> {
-            var current = currentTemplate(id, operator, actor);
+            var current = rows.template(actor.scope(), id, operator.id());
             var problems = wanted.problems();
             if (!type.settings().issuedOnline()) {
                 problems.add(0, "Only online-issued types make certificates from a template.");
@@ -234,9 +234,6 @@ public class CredentialTypeService {
     public record EditOutcome(boolean renamed, Optional<ChangeRequest> request) {
     }
 
-    private Optional<OperatorTemplate> currentTemplate(int id, OperatorRef operator, Actor actor) {
-        return rows.templates(actor.scope(), id).stream().filter(t -> t.operator().id() == operator.id()).findFirst();
-    }
 
     private static String renameTarget(TypeSettings type) {
         return "credential-type:" + type.code();

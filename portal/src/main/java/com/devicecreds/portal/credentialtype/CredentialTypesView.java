@@ -95,8 +95,9 @@ class CredentialTypesView extends VerticalLayout {
     private void refresh() {
         // Few types exist (tens): the list is read whole, not paged.
         grid.setItems(service.types());
-        pendingCreations.show(service::pendingCreations);
-        pendingCreations.setVisible(!service.pendingCreations().isEmpty());
+        var creations = service.pendingCreations();
+        pendingCreations.show(() -> creations);
+        pendingCreations.setVisible(!creations.isEmpty());
     }
 
     /** The name links to the type; below it the code, its version and what waits for approval. */

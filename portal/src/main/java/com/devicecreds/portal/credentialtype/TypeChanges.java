@@ -97,7 +97,7 @@ class TypeChanges implements ChangeHandler {
         if (!type.settings().issuedOnline()) {
             throw new ChangeRefusedException("The type is no longer issued online.");
         }
-        var current = rows.templates(OperatorScope.all(), id).stream().filter(t -> t.operator().id() == operator.id()).findFirst()
+        var current = rows.template(OperatorScope.all(), id, operator.id())
                 .orElseThrow(() -> new ChangeRefusedException("Operator " + operator.code() + " is no longer authorized for the type."));
         var before = CertificateTemplate.fromFields(proposed, CredentialTypeService.OLD);
         if (!current.template().equals(before)) {

@@ -76,6 +76,12 @@ class TypeRows {
                 .param("id", id).param("operator", scope.operatorIdOrNull()).query(TypeRows::type).optional();
     }
 
+    /** Whether the scope may see the type, without reading it (the reads that hang off a type start here). */
+    boolean visible(OperatorScope scope, int id) {
+        return jdbc.sql("select exists (select 1 from credential_type t where t.id = :id and" + TYPE_IN_SCOPE + ")")
+                .param("id", id).param("operator", scope.operatorIdOrNull()).query(Boolean.class).single();
+    }
+
     boolean codeTaken(String code) {
         return jdbc.sql("select exists (select 1 from credential_type where code = ?)").param(code).query(Boolean.class).single();
     }
@@ -158,6 +164,11 @@ class TypeRows {
                         rs.getString("name"), template(rs), Optional.ofNullable(rs.getTimestamp("updated_at")).map(Timestamp::toInstant),
                         Optional.ofNullable(rs.getString("approved_by"))))
                 .list();
+    }
+
+    /** One authorized operator's entry of {@link #templates}; empty when it is not (or no longer) authorized. */
+    Optional<OperatorTemplate> template(OperatorScope scope, int typeId, short operatorId) {
+        return templates(scope, typeId).stream().filter(t -> t.operator().id() == operatorId).findFirst();
     }
 
     void saveTemplate(int typeId, short operatorId, CertificateTemplate t, String requestedBy, String approvedBy, long requestId,

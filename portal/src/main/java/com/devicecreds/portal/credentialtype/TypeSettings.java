@@ -92,7 +92,7 @@ public record TypeSettings(String code, String name, String credentialKind, Opti
         shown.put("Owner", owner.map(o -> catalogue.operatorName(o).orElse(o.code())).orElse("Shared"));
         shown.put("Device-ID kind", catalogue.idKind(deviceIdKind).orElse(deviceIdKind));
         shown.put("Binding mode", Choice.label(Choice.BINDING_MODES, bindingMode));
-        shown.put("Re-delivery", Choice.REDELIVERY.get(redeliveryAllowed ? 1 : 0).label());
+        shown.put("Re-delivery", Choice.redelivery(redeliveryAllowed).label());
         shown.put("Device-ID list required", idListRequired ? "yes" : "no");
         shown.put("Key agreement", Choice.label(Choice.KEY_AGREEMENTS, keyAgreement));
         shown.put("Encryption", Choice.label(Choice.ENCRYPTION_MODES, encryptionMode));

@@ -82,7 +82,7 @@ class TypeSettingsForm extends FormLayout {
         owner.setValue(s.owner().flatMap(o -> catalogue.operators().stream().filter(x -> x.ref().id() == o.id()).findFirst()));
         catalogue.idKinds().stream().filter(k -> k.code().equals(s.deviceIdKind())).findFirst().ifPresent(idKind::setValue);
         Choice.find(Choice.BINDING_MODES, s.bindingMode()).ifPresent(binding::setValue);
-        redelivery.setValue(Choice.REDELIVERY.get(s.redeliveryAllowed() ? 1 : 0));
+        redelivery.setValue(Choice.redelivery(s.redeliveryAllowed()));
         listRequired.setValue(s.idListRequired());
         Choice.find(Choice.KEY_AGREEMENTS, s.keyAgreement()).ifPresent(keyAgreement::setValue);
         Choice.find(Choice.ENCRYPTION_MODES, s.encryptionMode()).ifPresent(encryption::setValue);
@@ -95,7 +95,7 @@ class TypeSettingsForm extends FormLayout {
         owner.setValue(SHARED);
         catalogue.idKinds().stream().filter(k -> k.code().equals("mac")).findFirst().ifPresent(idKind::setValue);
         binding.setValue(Choice.BINDING_MODES.get(1));
-        redelivery.setValue(Choice.REDELIVERY.get(1));
+        redelivery.setValue(Choice.redelivery(true));
         listRequired.setValue(true);
         keyAgreement.setValue(Choice.KEY_AGREEMENTS.get(2));
         encryption.setValue(Choice.ENCRYPTION_MODES.get(0));
@@ -108,7 +108,7 @@ class TypeSettingsForm extends FormLayout {
         return new TypeSettings(code.getValue(), name.getValue(), code(kind.getValue(), TypeCatalogue.Kind::code),
                 owner.getValue() == null ? Optional.<OperatorRef>empty() : owner.getValue().map(OperatorSummary::ref),
                 code(idKind.getValue(), TypeCatalogue.IdKind::code), code(binding.getValue(), Choice::code),
-                redelivery.getValue() != null && redelivery.getValue() == Choice.REDELIVERY.get(1), listRequired.getValue(),
+                Choice.redelivery(true).equals(redelivery.getValue()), listRequired.getValue(),
                 code(keyAgreement.getValue(), Choice::code), code(encryption.getValue(), Choice::code),
                 count == null ? 0 : count);
     }

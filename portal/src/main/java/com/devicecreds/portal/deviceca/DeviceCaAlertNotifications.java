@@ -1,12 +1,5 @@
 package com.devicecreds.portal.deviceca;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import com.devicecreds.access.Roles;
-import com.devicecreds.portal.PortalProperties;
-import com.devicecreds.portal.notification.NotificationRequest;
 import com.devicecreds.portal.notification.NotificationService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -20,11 +13,9 @@ class DeviceCaAlertNotifications {
     static final String RESOLVED = "device-ca-alert-resolved";
 
     private final NotificationService notifications;
-    private final List<String> pkiOpsAddresses;
 
-    DeviceCaAlertNotifications(NotificationService notifications, PortalProperties properties) {
+    DeviceCaAlertNotifications(NotificationService notifications) {
         this.notifications = notifications;
-        this.pkiOpsAddresses = properties.notifications().pkiOpsAddresses();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -42,7 +33,6 @@ class DeviceCaAlertNotifications {
     }
 
     private void publish(String kind, DeviceCaAlert alert, String title, String body) {
-        notifications.publish(new NotificationRequest(title, body, Optional.of(DeviceCasView.ROUTE),
-                Set.of(Roles.PKI_OPS, Roles.ADMIN), Optional.empty(), kind, Long.toString(alert.id()), pkiOpsAddresses));
+        notifications.publishToPkiOperations(title, body, DeviceCasView.ROUTE, kind, Long.toString(alert.id()));
     }
 }

@@ -1,12 +1,5 @@
 package com.devicecreds.portal.nodes;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import com.devicecreds.access.Roles;
-import com.devicecreds.portal.PortalProperties;
-import com.devicecreds.portal.notification.NotificationRequest;
 import com.devicecreds.portal.notification.NotificationService;
 import com.devicecreds.reporting.nodes.NodeAlert;
 import org.springframework.stereotype.Component;
@@ -24,11 +17,9 @@ class NodeAlertNotifications {
     static final String RESOLVED = "node-alert-resolved";
 
     private final NotificationService notifications;
-    private final List<String> pkiOpsAddresses;
 
-    NodeAlertNotifications(NotificationService notifications, PortalProperties properties) {
+    NodeAlertNotifications(NotificationService notifications) {
         this.notifications = notifications;
-        this.pkiOpsAddresses = properties.notifications().pkiOpsAddresses();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -46,7 +37,6 @@ class NodeAlertNotifications {
     }
 
     private void publish(String kind, NodeAlert alert, String title) {
-        notifications.publish(new NotificationRequest(title, alert.summary(), Optional.of(NodeHealthView.ROUTE),
-                Set.of(Roles.PKI_OPS, Roles.ADMIN), Optional.empty(), kind, Long.toString(alert.id()), pkiOpsAddresses));
+        notifications.publishToPkiOperations(title, alert.summary(), NodeHealthView.ROUTE, kind, Long.toString(alert.id()));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import com.devicecreds.access.Actor;
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
+import com.devicecreds.portal.PortalProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,11 +32,13 @@ public class NotificationService {
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final MailOutbox outbox;
+    private final List<String> pkiOpsAddresses;
 
-    NotificationService(JdbcClient jdbc, CurrentActor currentActor, MailOutbox outbox) {
+    NotificationService(JdbcClient jdbc, CurrentActor currentActor, MailOutbox outbox, PortalProperties properties) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.outbox = outbox;
+        this.pkiOpsAddresses = properties.notifications().pkiOpsAddresses();
     }
 
     /**
@@ -64,6 +68,17 @@ public class NotificationService {
                     request.mailBody()));
         });
         return id;
+    }
+
+    /**
+     * Tells PKI operations and administrators, in the bell and by e-mail to the PKI operations list
+     * ({@code portal.notifications.pki-ops-addresses}): what the operational alerts (nodes, device CAs) publish.
+     */
+    @PermitAll
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> publishToPkiOperations(String title, String body, String link, String sourceKind, String sourceId) {
+        return publish(new NotificationRequest(title, body, Optional.of(link), Set.of(Roles.PKI_OPS, Roles.ADMIN), Optional.empty(),
+                sourceKind, sourceId, pkiOpsAddresses));
     }
 
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})

@@ -13,6 +13,7 @@ import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.security.SignedIn;
 import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,11 @@ class CredentialTypeEditorTest {
             request = types.requestCreate(wanted);
             assertThat(types.types()).extracting(TypeSummary::code).doesNotContain(wanted.code());
             assertThat(types.pendingCreations()).extracting(ChangeRequest::id).contains(request.id());
-            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, request.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("someone else");
         }
         try (var ben = as(BEN)) {
-            confirmedApprove(request.id());
+            ConfirmedApproval.approve(changes, stepUp, request.id());
             var created = types.types().stream().filter(t -> t.code().equals(wanted.code())).findFirst().orElseThrow();
             var type = types.type(created.id()).orElseThrow();
             assertThat(type.settings()).isEqualTo(wanted);
@@ -95,7 +96,7 @@ class CredentialTypeEditorTest {
             assertThat(types.pending(world.type)).extracting(ChangeRequest::id).containsExactly(request.id());
         }
         try (var ben = as(BEN)) {
-            confirmedApprove(request.id());
+            ConfirmedApproval.approve(changes, stepUp, request.id());
             var after = types.type(world.type).orElseThrow();
             assertThat(after.version()).isEqualTo(2);
             assertThat(after.settings().keyAgreement()).isEqualTo("x25519");
@@ -161,7 +162,7 @@ class CredentialTypeEditorTest {
         assertThat(audit("CONFIG_CHANGE_APPROVED", "config-change:" + request.id())).containsExactly("pki.zoe denied");
         try (var ben = as(BEN)) {
             assertThat(stepUp.confirmPassword("wrong")).isFalse();
-            confirmedApprove(request.id());
+            ConfirmedApproval.approve(changes, stepUp, request.id());
         }
         assertThat(jdbc.sql("select key_agreement from credential_type where id = ?").param(world.type).query(String.class)
                 .single()).isEqualTo("dh-2048");
@@ -204,8 +205,8 @@ class CredentialTypeEditorTest {
             second = types.edit(world.type, seen, withKeyAgreement(seen, "dh-2048")).request().orElseThrow();
         }
         try (var ben = as(BEN)) {
-            confirmedApprove(first.id());
-            assertThatThrownBy(() -> confirmedApprove(second.id())).isInstanceOf(ChangeRefusedException.class)
+            ConfirmedApproval.approve(changes, stepUp, first.id());
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, second.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("changed since this request");
             var stale = withKeyAgreement(types.type(world.type).orElseThrow().settings(), "ecdh-p256");
             var old = withKeyAgreement(stale, "ecdh-p256");
@@ -247,7 +248,7 @@ class CredentialTypeEditorTest {
             assertThat(types.templates(world.type)).singleElement().satisfies(t -> assertThat(t.template()).isEmpty());
         }
         try (var ben = as(BEN)) {
-            confirmedApprove(request.id());
+            ConfirmedApproval.approve(changes, stepUp, request.id());
             var saved = types.templates(world.type).getFirst();
             assertThat(saved.template()).contains(template);
             assertThat(saved.approvedBy()).contains(BEN);
@@ -298,11 +299,5 @@ class CredentialTypeEditorTest {
 
     private static SignedIn as(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

@@ -14,6 +14,7 @@ import com.devicecreds.portal.PortalProperties;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +54,7 @@ class DeviceCaAlertTest {
         try (var anna = DeviceCaTrustTest.as("pki.anna")) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = DeviceCaTrustTest.as("pki.ben")) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
             var trusted = cas.trusted(world.operator, world.type);
             rootId = trusted.getFirst().id();
@@ -86,7 +87,7 @@ class DeviceCaAlertTest {
             cas.uploadCrl(rootId, world.root.crl(later.minusSeconds(60), Optional.of(later.plus(Duration.ofDays(7))), List.of()));
             long removal = cas.requestRemoval(subId, "replaced").id();
             try (var anna = DeviceCaTrustTest.as("pki.anna")) {
-                confirmedApprove(removal);
+                ConfirmedApproval.approve(changes, stepUp, removal);
             }
         }
         evaluateAt(later.plusSeconds(7200));
@@ -106,7 +107,7 @@ class DeviceCaAlertTest {
         try (var anna = DeviceCaTrustTest.as("pki.anna")) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate())).id();
             try (var ben = DeviceCaTrustTest.as("pki.ben")) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
             rootId = cas.trusted(world.operator, world.type).getFirst().id();
         }
@@ -130,11 +131,5 @@ class DeviceCaAlertTest {
                         select title from notification where source_kind = ?
                           and source_id in (select id::text from device_ca_alert where device_ca_id = ?)""")
                 .params(kind, caId).query(String.class).list();
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

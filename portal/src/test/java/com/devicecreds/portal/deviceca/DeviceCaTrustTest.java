@@ -17,6 +17,7 @@ import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,16 +54,16 @@ class DeviceCaTrustTest {
             assertThat(request.summary()).isEqualTo("Trust 'CN=Root " + world.run + ",O=Device Maker " + world.run + "' (root), 'CN=Sub "
                     + world.run + ",O=Device Maker " + world.run + "' (sub-CA)");
             assertThat(cas.trusted(world.operator, world.type)).isEmpty();
-            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, request.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("You requested this change; someone else must decide on it.");
         }
         // An administrator who is also the requester is refused just the same.
         try (var annaAsAdmin = com.devicecreds.portal.security.SignedIn.as(
                 com.devicecreds.portal.security.SignedIn.user(ANNA, Optional.empty(), Roles.ADMIN, Roles.PKI_OPS))) {
-            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class);
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, request.id())).isInstanceOf(ChangeRefusedException.class);
         }
         try (var ben = as(BEN)) {
-            var applied = confirmedApprove(request.id());
+            var applied = ConfirmedApproval.approve(changes, stepUp, request.id());
             assertThat(applied.state()).isEqualTo(ChangeRequest.State.APPLIED);
             assertThat(applied.decidedBy()).contains(BEN);
             var trusted = cas.trusted(world.operator, world.type);
@@ -81,7 +82,7 @@ class DeviceCaTrustTest {
             assertThat(sub.root()).isFalse();
             assertThat(sub.parentId()).contains(root.id());
             assertThat(sub.crlUrl()).isEmpty();
-            assertThatThrownBy(() -> confirmedApprove(request.id())).hasMessageContaining("applied (pki.ben) already");
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, request.id())).hasMessageContaining("applied (pki.ben) already");
         }
         assertThat(audit("CONFIG_CHANGE_REQUESTED", "config-change:" + request.id())).containsExactly(ANNA + " success");
         assertThat(audit("CONFIG_CHANGE_APPROVED", "config-change:" + request.id()))
@@ -142,7 +143,7 @@ class DeviceCaTrustTest {
             var request = cas.requestAdd(world.operator, world.type, CaWorld.der(world.root.certificate()));
             assertRefused(world, CaWorld.pem(world.root.certificate()), "already trusted for this pair, or proposed");
             try (var ben = as(BEN)) {
-                confirmedApprove(request.id());
+                ConfirmedApproval.approve(changes, stepUp, request.id());
             }
         }
         try (var anna = as(ANNA)) {
@@ -193,7 +194,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
         }
         try (var ben = as(BEN)) {
@@ -204,7 +205,7 @@ class DeviceCaTrustTest {
             long removal = cas.requestRemoval(subId, "compromised").id();
             assertThat(cas.trusted(world.operator, world.type)).hasSize(2);
             try (var anna = as(ANNA)) {
-                confirmedApprove(removal);
+                ConfirmedApproval.approve(changes, stepUp, removal);
             }
             assertThat(cas.trusted(world.operator, world.type)).extracting(DeviceCa::id).containsExactly(rootId);
             assertThat(jdbc.sql("select removed_by from device_ca where id = ?").param(subId).query(String.class).single())
@@ -226,7 +227,7 @@ class DeviceCaTrustTest {
         jdbc.sql("update config_change_request set requested_at = requested_at - interval '73 hours', "
                 + "expires_at = expires_at - interval '73 hours' where id = ?").param(id).update();
         try (var ben = as(BEN)) {
-            assertThatThrownBy(() -> confirmedApprove(id)).hasMessageContaining("expired");
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, id)).hasMessageContaining("expired");
             assertThat(cas.trusted(world.operator, world.type)).isEmpty();
             assertThat(cas.history(world.operator, world.type).getFirst().state()).isEqualTo(ChangeRequest.State.EXPIRED);
         }
@@ -242,7 +243,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
         }
         var impostor = SampleCa.root("Device Maker " + world.run, "Root " + world.run, now.minus(Duration.ofDays(1)),
@@ -318,7 +319,7 @@ class DeviceCaTrustTest {
         try (var anna = as(ANNA)) {
             long add = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate(), world.sub.certificate())).id();
             try (var ben = as(BEN)) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
             long subId = cas.trusted(world.operator, world.type).get(1).id();
             // The bean has fetching switched off, as in every embedded run; this one may fetch from the local server.
@@ -351,11 +352,5 @@ class DeviceCaTrustTest {
     static com.devicecreds.portal.security.SignedIn as(String user) {
         return com.devicecreds.portal.security.SignedIn.as(
                 com.devicecreds.portal.security.SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

@@ -15,6 +15,7 @@ import com.devicecreds.inventory.loading.sample.SampleCa;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.deviceca.DeviceCaMonitor;
 import com.devicecreds.portal.deviceca.DeviceCaService;
 import com.devicecreds.portal.security.SignedIn;
@@ -68,7 +69,7 @@ class DeviceCasEndToEndTest {
             long add = cas.requestAdd(nordkabel, typeId, (Pem.encode(root.certificate()) + Pem.encode(factory.certificate())
                     + Pem.encode(legacy.certificate())).getBytes()).id();
             try (var ben = pki("pki.ben")) {
-                confirmedApprove(add);
+                ConfirmedApproval.approve(changes, stepUp, add);
             }
             // The demo world trusts its own device maker's CAs for the pair too.
             long rootId = cas.trusted(nordkabel, typeId).stream().filter(ca -> ca.subject().contains("Settop Devices Root CA G2"))
@@ -137,11 +138,5 @@ class DeviceCasEndToEndTest {
     private static String text(Browser browser, String selector) {
         return String.valueOf(browser.script("return Array.from(document.querySelectorAll('" + selector
                 + "')).map(e => e.innerText).join('\\n')"));
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

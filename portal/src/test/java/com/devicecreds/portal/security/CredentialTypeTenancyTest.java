@@ -11,6 +11,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.credentialtype.CertificateTemplate;
 import com.devicecreds.portal.credentialtype.CredentialTypeService;
 import com.devicecreds.portal.credentialtype.HistoryEntry;
@@ -83,7 +84,7 @@ class CredentialTypeTenancyTest {
                         new CertificateTemplate(365, "Org " + world.run, "", "", "", "DE")).id();
             }
             try (var ben = pki("pki.ben")) {
-                confirmedApprove(id);
+                ConfirmedApproval.approve(changes, stepUp, id);
             }
         }
         try (var anna = pki("pki.anna")) {
@@ -136,11 +137,5 @@ class CredentialTypeTenancyTest {
 
     private static SignedIn pki(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

@@ -14,6 +14,7 @@ import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.change.ChangeProposal;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.deviceca.CaPair;
 import com.devicecreds.portal.deviceca.CaWorld;
 import com.devicecreds.portal.deviceca.DeviceCa;
@@ -81,7 +82,7 @@ class DeviceCaTenancyTest {
                 id = cas.requestAdd(world.operator, world.type, CaWorld.pem(world.root.certificate())).id();
             }
             try (var ben = pki("pki.ben")) {
-                confirmedApprove(id);
+                ConfirmedApproval.approve(changes, stepUp, id);
             }
         }
         try (var anna = pki("pki.anna")) {
@@ -119,7 +120,7 @@ class DeviceCaTenancyTest {
             assertThatThrownBy(() -> cas.fetchCrl(rootOfB.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.request(new ChangeProposal("device-ca-remove", Optional.of(b.operator), "t", "s",
                     java.util.Map.of()))).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> confirmedApprove(pendingOfB.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, pendingOfB.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.reject(pendingOfB.id(), "no")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> changes.withdraw(pendingOfA.id())).isInstanceOf(AccessDeniedException.class);
         }
@@ -136,11 +137,5 @@ class DeviceCaTenancyTest {
 
     private static SignedIn pki(String user) {
         return SignedIn.as(SignedIn.user(user, Optional.empty(), Roles.PKI_OPS));
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private com.devicecreds.portal.change.ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }

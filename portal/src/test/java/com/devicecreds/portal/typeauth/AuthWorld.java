@@ -8,6 +8,7 @@ import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.security.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,8 +65,7 @@ public final class AuthWorld {
             requested = request.get();
         }
         try (var ben = pki(BEN)) {
-            stepUp.confirmPassword("demo");
-            return changes.approve(requested.id());
+            return ConfirmedApproval.approve(changes, stepUp, requested.id());
         }
     }
 

@@ -14,6 +14,7 @@ import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.change.ChangeRefusedException;
 import com.devicecreds.portal.change.ChangeRequest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.change.ConfirmedApproval;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.testsupport.RecordsAudit;
 import org.junit.jupiter.api.Test;
@@ -47,12 +48,12 @@ class TypeAuthorizationDualControlTest {
             assertThat(request.target()).isEqualTo("type/" + w.typeCode + "/operator/" + w.other.code());
             assertThat(request.operator()).contains(w.other);
             assertThat(operators(w)).containsExactly(w.owner.code());
-            assertThatThrownBy(() -> confirmedApprove(request.id())).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, request.id())).isInstanceOf(ChangeRefusedException.class)
                     .hasMessageContaining("someone else must decide");
         }
         assertThat(version(w)).isEqualTo(1);
         try (var ben = pki(BEN)) {
-            assertThat(confirmedApprove(request.id()).state()).isEqualTo(ChangeRequest.State.APPLIED);
+            assertThat(ConfirmedApproval.approve(changes, stepUp, request.id()).state()).isEqualTo(ChangeRequest.State.APPLIED);
             var other = service.authorizations(w.type).orElseThrow().of(w.other).orElseThrow();
             assertThat(other.revoked()).isFalse();
             assertThat(other.authorizedBy()).contains(ANNA);
@@ -117,9 +118,9 @@ class TypeAuthorizationDualControlTest {
         jdbc.sql("insert into type_authorization (credential_type_id, operator_id) values (?, ?)").params(w.type, w.other.id())
                 .update();
         try (var ben = pki(BEN)) {
-            assertThatThrownBy(() -> confirmedApprove(models)).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, models)).isInstanceOf(ChangeRefusedException.class)
                     .hasMessage(w.x2Label() + " is authorized for " + w.ownerName + " already.");
-            assertThatThrownBy(() -> confirmedApprove(grant)).isInstanceOf(ChangeRefusedException.class)
+            assertThatThrownBy(() -> ConfirmedApproval.approve(changes, stepUp, grant)).isInstanceOf(ChangeRefusedException.class)
                     .hasMessage(w.otherName + " is authorized for " + w.typeName + " already.");
         }
         assertThat(jdbc.sql("select state from config_change_request where id in (?, ?)").params(models, grant)
@@ -202,11 +203,5 @@ class TypeAuthorizationDualControlTest {
     private List<String> audit(String target) {
         return jdbc.sql("select actor || ' ' || outcome from audit_event where action = ? and target = ? order by seq")
                 .params(AuditAction.DEVICE_MODEL_REGISTERED.name(), target).query(String.class).list();
-    }
-
-    /** Approves as the signed-in user after they confirmed their password, as the approval dialog asks. */
-    private ChangeRequest confirmedApprove(long id) {
-        stepUp.confirmPassword("demo");
-        return changes.approve(id);
     }
 }
