@@ -2,18 +2,13 @@ package com.devicecreds.portal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
 import com.devicecreds.inventory.loading.approval.BatchActivation;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
-import com.devicecreds.inventory.loading.sample.Facility;
-import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.ApproverStepUp;
@@ -54,19 +49,9 @@ class DeviceRequestsAgainstLoadedBatchTest {
         var pools = new TestPools(jdbc);
         var type = pools.newType(pools.operator("nordkabel"), "next-available", false, false, pools.newModel());
         String code = jdbc.sql("select code from credential_type where id = ?").param(type.id()).query(String.class).single();
-        var facility = Facility.selfSigned("Provisioning Test KGF " + code, Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(30)));
-        try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
-            facilities.trust(facility.chainPem());
-        }
-        long batchId;
-        String hash;
-        try (var anna = SignedIn.as(SignedIn.user("pki.anna", Optional.empty(), Roles.PKI_OPS))) {
-            var sample = SamplePackage.of(facility, code, 20);
-            var batch = uploads.upload(new ByteArrayInputStream(sample.toBytes()), "sim.zip").batch().orElseThrow();
-            batchId = batch.id();
-            hash = batch.manifestSha256();
-        }
+        var upload = AnnasUpload.of(facilities, uploads, "Provisioning Test KGF " + code, code, 20, "sim.zip");
+        long batchId = upload.batchId();
+        String hash = upload.manifestSha256();
 
         var staged = handler.handle(pools.request(type, TestPools.mac(900_001)));
         assertThat(staged.outcome()).as("staged credentials are not in the pool").isEqualTo(ProvisioningOutcome.POOL_EMPTY);
