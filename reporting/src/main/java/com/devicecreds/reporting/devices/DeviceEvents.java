@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import com.devicecreds.access.HiddenCredentialType;
 import com.devicecreds.access.OperatorScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,7 +81,8 @@ class DeviceEvents {
                                m.manufacturer || ' ' || m.name as model
                         from provisioning_event e
                         join operator o on o.id = e.operator_id
-                        join credential_type t on t.id = e.credential_type_id
+                        left join credential_type t on t.id = e.credential_type_id and """
+                        + HiddenCredentialType.VISIBLE_IN_SCOPE.formatted("t") + """
                         left join credential c on c.id = e.credential_id
                         left join device_model m on m.id = e.device_model_id
                         where e.device_id = :id and """ + IN_SCOPE.formatted("e") + """
@@ -107,20 +109,22 @@ class DeviceEvents {
                         select a.device_id, o.code as operator_code, t.name as type_name, p.part_number
                         from authorized_device a
                         join operator o on o.id = a.operator_id
-                        join credential_type t on t.id = a.credential_type_id
+                        left join credential_type t on t.id = a.credential_type_id and """
+                        + HiddenCredentialType.VISIBLE_IN_SCOPE.formatted("t") + """
                         join authorized_list_part p on p.id = a.part_id
                         where a.device_id = any(:ids) and """ + IN_SCOPE.formatted("a") + """
                         order by o.code, t.name, a.device_id""")
                 .param("ids", deviceIds.toArray(String[]::new))
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> new AuthorizedEntry(rs.getString("device_id"), rs.getString("operator_code"),
-                        rs.getString("type_name"), rs.getInt("part_number")))
+                        HiddenCredentialType.name(rs.getString("type_name")), rs.getInt("part_number")))
                 .list();
     }
 
     private static DeviceEvent event(ResultSet rs) throws SQLException {
         return new DeviceEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("operator_code"),
-                rs.getString("type_name"), rs.getString("outcome"), Optional.ofNullable(rs.getString("rejection_reason")),
+                HiddenCredentialType.name(rs.getString("type_name")), rs.getString("outcome"),
+                Optional.ofNullable(rs.getString("rejection_reason")),
                 Optional.ofNullable(rs.getString("credential_ref")), rs.getString("server_node"),
                 Optional.ofNullable(rs.getString("model")));
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import com.devicecreds.access.HiddenCredentialType;
 import com.devicecreds.access.OperatorScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,8 @@ public class MissingIds {
                    m.sent_in_export, rp.part_number as resolved_part
             from missing_device_id m
             join operator o on o.id = m.operator_id
-            join credential_type t on t.id = m.credential_type_id
+            left join credential_type t on t.id = m.credential_type_id and """
+            + HiddenCredentialType.VISIBLE_IN_SCOPE.formatted("t") + """
             left join device_model dm on dm.id = m.device_model_id
             left join authorized_list_part rp on rp.id = m.resolved_by_part
             """;
@@ -126,8 +128,8 @@ public class MissingIds {
                             update missing_device_id set status = 'sent', sent_in_export = :number, sent_at = now()
                             where operator_id = :operatorId and credential_type_id = :typeId and status <> 'resolved'""")
                     .param("number", number[1]).param("operatorId", operatorId).param("typeId", number[0]).update();
-            byType.put(jdbc.sql("select name from credential_type where id = ?").param(number[0]).query(String.class)
-                    .single(), number[1]);
+            byType.put(HiddenCredentialType.name(jdbc.sql("select name from credential_type where id = ?")
+                    .param(number[0]).query(String.class).optional().orElse(null)), number[1]);
         }
         return byType;
     }
@@ -182,7 +184,9 @@ public class MissingIds {
         OptionalInt sentIn = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(sent);
         int part = rs.getInt("resolved_part");
         OptionalInt resolvedBy = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(part);
-        return new MissingId(rs.getString("operator_code"), rs.getInt("credential_type_id"), rs.getString("type_name"),
+        String typeName = rs.getString("type_name");
+        return new MissingId(rs.getString("operator_code"), HiddenCredentialType.id(rs.getInt("credential_type_id"), typeName),
+                HiddenCredentialType.name(typeName),
                 rs.getString("device_id"), rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
                 rs.getLong("attempts"), Optional.ofNullable(rs.getString("model")), rs.getString("last_reason"),
                 MissingIdStatus.of(rs.getString("status")), sentIn, resolvedBy);

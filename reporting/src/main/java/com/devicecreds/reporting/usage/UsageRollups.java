@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.devicecreds.access.HiddenCredentialType;
 import com.devicecreds.access.OperatorScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class UsageRollups {
 
-    /** Usage of the period and the one before it, grouped as asked, within the given scope; names joined last. */
     /**
      * One pass over the daily counts: outcomes pivoted per period and type (the chart and table
      * rows, and the type totals), and per rejection reason (grouping set 2, with no period) for the
      * current and the previous period. Returns a few rows per period instead of one per outcome and
-     * reason, which the portal would only add up again.
+     * reason, which the portal would only add up again. The type's name is joined last; a type that
+     * row-level security hides from operator staff (their device asked for another operator's type)
+     * joins as null and is reported as {@link HiddenCredentialType}, all such types as one line.
      */
     static final String USAGE = """
             select g.period, g.current, g.credential_type_id, t.name as type_name, g.rejection_reason,
@@ -40,7 +42,8 @@ public class UsageRollups {
                   where u.day between :previousFrom and :to
                     and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
                   group by grouping sets ((1, 2, 3), (2, 4))) g
-            left join credential_type t on t.id = g.credential_type_id""";
+            left join credential_type t on t.id = g.credential_type_id and """
+            + HiddenCredentialType.VISIBLE_IN_SCOPE.formatted("t");
 
     /**
      * The compacted days without the node dimension (usage_daily_type, many times fewer rows than
@@ -79,7 +82,8 @@ public class UsageRollups {
                 .param("to", query.to())
                 .param("operatorId", scope.operatorIdOrNull())
                 .query((rs, n) -> new Group(rs.getObject("period", LocalDate.class), rs.getBoolean("current"),
-                        rs.getInt("credential_type_id"), rs.getString("type_name"), rs.getString("rejection_reason"),
+                        HiddenCredentialType.id(rs.getInt("credential_type_id"), rs.getString("type_name")),
+                        HiddenCredentialType.name(rs.getString("type_name")), rs.getString("rejection_reason"),
                         new long[] {rs.getLong("delivered"), rs.getLong("redelivered"), rs.getLong("rejected")}))
                 .list();
         return assemble(query, groups);
