@@ -1,0 +1,42 @@
+package com.devicecreds.portal.walk;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What operator staff of one operator must never be shown: the other operators' names and codes, the
+ * names and codes of credential types their operator may not see, and device IDs that only other
+ * operators' devices used. Read as the system, from the whole world.
+ */
+record ForeignStrings(String operatorCode, Set<String> strings) {
+
+    static ForeignStrings of(JdbcClient system, String operatorCode) {
+        var foreign = new LinkedHashSet<String>();
+        system.sql("select code, name from operator where code <> ?").param(operatorCode)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().forEach(foreign::addAll);
+        system.sql("""
+                        select t.code, t.name from credential_type t, operator o
+                        where o.code = ? and t.owner_operator_id is not null and t.owner_operator_id <> o.id
+                          and not exists (select 1 from type_authorization a
+                                          where a.credential_type_id = t.id and a.operator_id = o.id)""")
+                .param(operatorCode).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list()
+                .forEach(foreign::addAll);
+        foreign.addAll(system.sql("""
+                        select distinct e.device_id from provisioning_event e join operator o on o.id = e.operator_id
+                        where o.code <> :code and e.occurred_at > now() - interval '3 days'
+                          and not exists (select 1 from provisioning_event mine join operator m on m.id = mine.operator_id
+                                          where m.code = :code and mine.device_id = e.device_id)
+                        limit 400""")
+                .param("code", operatorCode).query(String.class).list());
+        return new ForeignStrings(operatorCode, Set.copyOf(foreign));
+    }
+
+    /** The first foreign string found in the text, if any. */
+    Optional<String> foundIn(String text) {
+        return strings.stream().filter(s -> s.length() >= 4 && text.contains(s)).findFirst();
+    }
+}

@@ -1,0 +1,170 @@
+package com.devicecreds.portal.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.devicecreds.access.Roles;
+import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
+import com.devicecreds.portal.security.dev.DemoPeople;
+import jakarta.servlet.ServletContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every page, under every demo role, on a world that holds everything the provisioning service can
+ * write ({@link CompleteWorld}) after live simulated traffic: every route of the route registry with
+ * every detail, its radio buttons and tabs, and its exports. Fails on an error view, an incident in
+ * the log, a browser console error, or, for operator staff, another operator's names, codes or device
+ * IDs in a page or a download; prints axe-core's serious and critical findings per page.
+ */
+@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "portal.simulator.enabled=true", "portal.simulator.requests-per-second=40"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorldWalkTest {
+
+    private static final Duration LIVE_TRAFFIC = Duration.ofSeconds(40);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    @SchemaOwner
+    DataSource ownerDataSource;
+
+    private JdbcClient owner;
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeAll
+    void aCompleteWorldAfterLiveTraffic() {
+        var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        owner = JdbcClient.create(ownerDataSource);
+        long before = owner.sql("select count(*) from provisioning_event").query(Long.class).single();
+        CompleteWorld.add(owner);
+        var end = Instant.now().plus(LIVE_TRAFFIC);
+        while (Instant.now().isBefore(end)) {
+            pause();
+        }
+        long live = owner.sql("select count(*) from provisioning_event").query(Long.class).single() - before;
+        var census = CompleteWorld.census(owner);
+        System.out.println("World walk: " + live + " events of live traffic; census " + census);
+        assertThat(live).as("live traffic").isGreaterThan(200);
+        census.forEach((kind, count) -> assertThat(count).as(kind).isPositive());
+        assertThat(census).containsEntry("nordkabel: rejection reasons", (long) CompleteWorld.REASONS.size())
+                .containsEntry("sunwave: rejection reasons", (long) CompleteWorld.REASONS.size())
+                .containsEntry("nordkabel: outcomes", 3L).containsEntry("sunwave: outcomes", 3L)
+                .containsEntry("batch states", 6L).containsEntry("rollouts cancelled / approved / acknowledged", 3L);
+        assertThat(census.get("device ID kinds")).isGreaterThanOrEqualTo(4);
+    }
+
+    @AfterAll
+    void detach() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+    }
+
+    @Test
+    void every_route_and_detail_under_every_role_shows_no_error_and_nothing_of_another_operator() throws Exception {
+        var routes = WalkRoutes.registered(servletContext);
+        var addresses = WalkRoutes.addresses(routes, owner);
+        var people = DemoPeople.all();
+        var problems = new ArrayList<String>();
+        var accessibility = new TreeMap<String, List<String>>();
+        int pages = 0;
+        int exports = 0;
+        int filters = 0;
+        try (var walker = new Walker(port)) {
+            for (var person : people) {
+                var foreign = person.operatorCode().map(code -> ForeignStrings.of(owner, code));
+                var templatesDone = new java.util.HashSet<String>();
+                var denied = new java.util.HashSet<String>();
+                try (var session = walker.signIn(person.username(), DemoPeople.PASSWORD)) {
+                    for (var address : addresses) {
+                        if (denied.contains(address.template())) {
+                            continue;
+                        }
+                        String where = person.username() + " " + address.path();
+                        session.consoleErrors.clear();
+                        int status = session.open(address.path());
+                        pages++;
+                        String text = session.text();
+                        if (status == 403 || text.contains("No access to this page")) {
+                            denied.add(address.template());
+                            session.consoleErrors.removeIf(e -> e.contains("status of 403"));
+                        }
+                        check(where, text, session.consoleErrors, foreign, problems);
+                        if (templatesDone.add(address.template()) && !denied.contains(address.template())) {
+                            var found = session.seriousAccessibilityViolations();
+                            if (!found.isEmpty()) {
+                                accessibility.put(person.role() + " /" + address.template(), found);
+                            }
+                            filters += session.exerciseFilters(step -> check(where + " after " + step, session.text(),
+                                    session.consoleErrors, foreign, problems));
+                            for (var export : session.exports()) {
+                                exports++;
+                                if (export.fileName().equals("failed")) {
+                                    problems.add(where + ": export failed: " + export.text());
+                                }
+                                foreign.flatMap(f -> f.foundIn(export.text())).ifPresent(s ->
+                                        problems.add(where + ": download " + export.fileName() + " shows " + s));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var incidents = log.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ": " + e.getThrowableProxy().getMessage()))
+                .toList();
+        System.out.printf("World walk: %d routes (%d addresses with details) x %d roles (%d people): %d pages, %d filter clicks,"
+                        + " %d exports; %d problems, %d error log lines%n", routes.size(), addresses.size(),
+                people.stream().map(DemoPeople.Person::role).distinct().count(), people.size(), pages, filters, exports,
+                problems.size(), incidents.size());
+        accessibility.forEach((page, found) -> System.out.println("axe serious/critical on " + page + ": " + found));
+        problems.forEach(p -> System.out.println("World walk problem: " + p));
+        incidents.forEach(i -> System.out.println("World walk error log: " + i));
+
+        assertThat(problems).isEmpty();
+        assertThat(incidents).filteredOn(i -> i.startsWith("Incident")).isEmpty();
+    }
+
+    private static void check(String where, String text, List<String> consoleErrors,
+            java.util.Optional<ForeignStrings> foreign, List<String> problems) {
+        if (text.contains("Something went wrong") || text.contains("The page could not be shown")) {
+            problems.add(where + ": error view or message");
+        }
+        consoleErrors.forEach(e -> problems.add(where + ": console error: " + e));
+        consoleErrors.clear();
+        foreign.flatMap(f -> f.foundIn(text)).ifPresent(s -> problems.add(where + ": shows another operator's " + s));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
