@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no data at all; an operator, a credential type and a device model whose names carry non-Latin
  * characters, quotes and markup; every rejection reason for the two operators with staff accounts;
  * requests for another operator's type, for a revoked authorization and for a revoked device model;
- * late events (recorded days after they happened); batches staged, rejected, expired and withdrawn;
+ * late events (recorded days after they happened); batches rejected, expired and withdrawn;
  * a cancelled rollout. {@link #census} then says what the world holds, so that the walk can prove
  * the world is complete before it trusts a clean walk.
  */
@@ -36,7 +36,7 @@ final class CompleteWorld {
                 .params("Ü&<i>Box</i>", "\"Mk II\" 型").query(Integer.class).single();
         int oddType = owner.sql("""
                         insert into credential_type (code, name, credential_kind, owner_operator_id, device_id_kind, binding_mode)
-                        values ('omega-playready', ?, 'playready', ?, 'serial', 'next-available') returning id""")
+                        values ('omega-playready', ?, 'playready-model', ?, 'serial', 'next-available') returning id""")
                 .params(ODD_TYPE_NAME, odd).query(Integer.class).single();
         owner.sql("insert into type_authorization (credential_type_id, operator_id) values (?, ?)").params(oddType, odd).update();
         owner.sql("insert into model_authorization (credential_type_id, operator_id, device_model_id) values (?, ?, ?)")
@@ -86,8 +86,9 @@ final class CompleteWorld {
     }
 
     private static void batches(JdbcClient owner, int type) {
-        for (String state : List.of("staged", "rejected", "expired", "withdrawn")) {
-            boolean closed = !state.equals("staged");
+        // Batches that ended without activation; a staged one comes from a real upload (WorldWalkTest).
+        for (String state : List.of("rejected", "expired", "withdrawn")) {
+            boolean closed = true;
             owner.sql("""
                             insert into credential_batch (batch_ref, credential_type_id, record_count, manifest_sha256,
                                 producing_facility, state, submitted_by, submitted_at, closed_at, closed_note)
