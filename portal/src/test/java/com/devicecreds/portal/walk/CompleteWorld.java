@@ -52,8 +52,15 @@ final class CompleteWorld {
             for (String reason : REASONS) {
                 event(owner, operator, own, device(code, reason), null, "rejected", reason, "1 hour");
             }
-            // A device of this operator asks for the odd operator's type: refused, and counted as this operator's.
-            event(owner, operator, oddType, device(code, "foreign"), null, "rejected", "operator-not-authorized", "2 hours");
+            // A device of this operator asks for another operator's type: refused, and counted as this operator's.
+            int foreignType = owner.sql("""
+                            select t.id from credential_type t
+                            where t.owner_operator_id is not null and t.owner_operator_id <> ? and t.id <> ?
+                              and not exists (select 1 from type_authorization a where a.credential_type_id = t.id
+                                                                                  and a.operator_id = ?)
+                            order by t.id limit 1""")
+                    .params(operator, oddType, operator).query(Integer.class).single();
+            event(owner, operator, foreignType, device(code, "foreign"), null, "rejected", "operator-not-authorized", "2 hours");
             // Late events: they happened days ago and arrive now.
             event(owner, operator, own, device(code, "late"), null, "delivered", null, "6 days");
             event(owner, operator, own, device(code, "late2"), null, "rejected", "pool-empty", "9 days");
@@ -92,8 +99,8 @@ final class CompleteWorld {
             owner.sql("""
                             insert into credential_batch (batch_ref, credential_type_id, record_count, manifest_sha256,
                                 producing_facility, state, submitted_by, submitted_at, closed_at, closed_note)
-                            values (?, ?, 10, repeat('ab', 32), 'KGF «Ω» <1>', ?, 'pki.anna', now() - interval '1 day', ?, ?)""")
-                    .params("omega-" + state, type, state, closed ? java.sql.Timestamp.from(java.time.Instant.now()) : null,
+                            values (?, ?, 10, sha256(convert_to(?, 'UTF8')), 'KGF «Ω» <1>', ?, 'pki.anna', now() - interval '1 day', ?, ?)""")
+                    .params("omega-" + state, type, "omega-" + state, state, closed ? java.sql.Timestamp.from(java.time.Instant.now()) : null,
                             closed ? "Closed as " + state + " <for> the walk" : null)
                     .update();
         }

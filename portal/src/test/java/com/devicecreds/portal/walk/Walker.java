@@ -113,6 +113,10 @@ final class Walker implements AutoCloseable {
             return (String) page.evaluate(DEEP_TEXT);
         }
 
+        void screenshot(Path file) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
+        }
+
         /** Serious and critical accessibility violations of the page as it is now, as "rule: n nodes". */
         List<String> seriousAccessibilityViolations() {
             var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
