@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScheduledReportWorkbook {
 
-    public static final String CONTENT_TYPE = ExportFormat.XLSX.contentType();
-
     private final UsageRollups usage;
     private final MissingIds missing;
 
@@ -42,12 +40,12 @@ public class ScheduledReportWorkbook {
             case USAGE -> {
                 var query = new UsageQuery(Optional.of(schedule.operator()), period.from(), period.to(), Granularity.DAY);
                 yield UsageWorkbook.write(usage.report(scope, query), UsageWorkbook.heading(schedule.title(), query, schedule.operator().code()),
-                        ExportFormat.XLSX, out, ExportProgress.NONE);
+                        schedule.format(), out, ExportProgress.NONE);
             }
             case MISSING_IDS -> {
                 var heading = ReportHeading.now(schedule.title(), schedule.operator().code(),
                         "Seen " + period.from() + " to " + period.to() + " (UTC days)");
-                try (var sheet = ExportFormat.XLSX.open(heading, "Missing IDs", MissingIdService.COLUMNS, ExportProgress.NONE)) {
+                try (var sheet = schedule.format().open(heading, "Missing IDs", MissingIdService.COLUMNS, ExportProgress.NONE)) {
                     missing.compact();
                     missing.streamSeen(scope, period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
                             period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), m -> MissingIdSheet.row(sheet, m));
@@ -58,9 +56,9 @@ public class ScheduledReportWorkbook {
         };
     }
 
-    /** "usage-nordkabel-2026-11-09-2026-11-15.xlsx". */
+    /** "usage-nordkabel-2026-11-09-2026-11-15.xlsx" (or ".csv"). */
     public static String fileName(ReportSchedule schedule, ReportPeriod period) {
-        return schedule.report().code() + "-" + schedule.operator().code().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + period.from() + "-" + period.to() + ".xlsx";
+        return schedule.format().fileName(schedule.report().code() + "-"
+                + schedule.operator().code().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + period.from() + "-" + period.to());
     }
 }

@@ -107,7 +107,7 @@ class EveryExportPrintsAsItsDataNeedsTest {
         var weekly = Timing.weekly(DayOfWeek.MONDAY, LocalTime.of(6, 0), ZoneOffset.UTC);
         var period = weekly.periodBefore(Instant.now());
         for (var kind : ReportKind.values()) {
-            var schedule = new ReportSchedule(0, rejecting, kind, weekly, true, List.of(), Instant.EPOCH, USER, Instant.EPOCH,
+            var schedule = new ReportSchedule(0, rejecting, kind, ExportFormat.XLSX, weekly, true, List.of(), Instant.EPOCH, USER, Instant.EPOCH,
                     Optional.empty(), Optional.empty(), Optional.empty());
             boolean isUsage = kind == ReportKind.USAGE;
             produced.add(rolledBack(() -> write("scheduled-" + kind.code(), isUsage, isUsage ? "Period start (UTC)" : "Operator",
