@@ -13,8 +13,9 @@ import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.trail.AuditQuery;
 import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.reporting.export.ExcelColumn;
-import com.devicecreds.reporting.export.ExcelExport;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
+import com.devicecreds.reporting.export.ReportHeading;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +41,12 @@ class AuditSpreadsheet {
         this.currentActor = currentActor;
     }
 
-    long export(AuditQuery query, OutputStream out, ExportProgress progress) {
+    long export(AuditQuery query, ExportFormat format, OutputStream out, ExportProgress progress) {
         var record = AuditRecord.of(currentActor.actor(), AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS, "audit trail")
-                .withDetail("format", "spreadsheet").withDetail("query", query.describe());
-        try (var sheet = new ExcelExport("Audit trail", COLUMNS, progress)) {
+                .withDetail("format", format == ExportFormat.XLSX ? "spreadsheet" : format.extension())
+                .withDetail("query", query.describe());
+        var heading = ReportHeading.now("Audit trail", query.operator().orElse("all operators"), query.describe());
+        try (var sheet = format.open(heading, "Audit trail", COLUMNS, progress)) {
             for (int offset = 0; ; offset += PAGE) {
                 List<AuditRow> page = trail.search(query, offset, PAGE);
                 for (AuditRow row : page) {

@@ -18,7 +18,7 @@ import com.devicecreds.audit.trail.AuditQuery;
 import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.audit.verify.VerificationReport;
-import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.portal.ui.export.ExportButtons;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -169,11 +169,10 @@ class AuditView extends VerticalLayout {
         export.addClassName("audit-export");
         export.setDownload(true);
         found.addClassName("audit-found");
-        var excel = new ExportButton("Export to Excel", () -> "audit-trail.xlsx", () -> {
+        var excel = new ExportButtons("Export to Excel", "Export as CSV", () -> "audit-trail", format -> {
             var current = query;
-            return (out, progress) -> spreadsheet.export(current, out, progress) + " audit rows exported.";
-        });
-        excel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return (out, progress) -> spreadsheet.export(current, format, out, progress) + " audit rows exported.";
+        }).withVariants(ButtonVariant.LUMO_TERTIARY);
         var bar = new HorizontalLayout(actor, action, target, operator, outcome, from, to, found, excel, export);
         bar.addClassName("audit-filters");
         bar.setWidthFull();

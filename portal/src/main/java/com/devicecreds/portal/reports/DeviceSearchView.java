@@ -9,7 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
-import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.portal.ui.export.ExportButtons;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceMatch;
@@ -174,8 +174,8 @@ class DeviceSearchView extends VerticalLayout implements BeforeEnterObserver {
                 + " · last " + TIME.format(device.lastSeen()) + " (UTC)");
         facts.addClassName("pool-facts");
         timeline.removeAll();
-        var export = new ExportButton("Export to Excel", () -> "device-" + deviceId + ".xlsx",
-                () -> (out, progress) -> exports.exportTimeline(deviceId, out, progress) + " requests exported.");
+        var export = new ExportButtons("Export to Excel", "Export as CSV", () -> "device-" + deviceId,
+                format -> (out, progress) -> exports.exportTimeline(deviceId, format, out, progress) + " requests exported.");
         timeline.add(title, facts, export, grid);
         timeline.setVisible(true);
     }

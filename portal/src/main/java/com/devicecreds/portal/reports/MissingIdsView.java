@@ -18,6 +18,8 @@ import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.ui.chart.ChartImage;
 import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.portal.ui.export.ExportButtons;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.lists.ListPartImport;
 import com.devicecreds.reporting.lists.ListPartImportService;
 import com.devicecreds.reporting.lists.RowProblem;
@@ -75,7 +77,8 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
     private final Div convergence = new Div();
     private final Div importResult = new Div();
     private final Upload upload = new Upload(this::receive);
-    private final ExportButton exportButton = new ExportButton("Export for the operator", this::exportName, this::export);
+    private final ExportButtons exportButton = new ExportButtons("Export for the operator", "… as CSV", this::exportName,
+            this::export);
     private final Optional<OperatorRef> ownOperator;
     private final boolean mayExport;
     private final List<OperatorSummary> visibleOperators;
@@ -115,7 +118,7 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
         status.addValueChangeListener(e -> show());
         filters.add(type, status);
         if (mayExport) {
-            exportButton.setTooltipText("Exports the open IDs and marks them as sent in the operator's next export");
+            exportButton.setExportTooltip("Exports the open IDs and marks them as sent in the operator's next export");
             filters.add(exportButton);
         }
 
@@ -229,17 +232,17 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private String exportName() {
-        return "missing-ids-" + chosenOperator().map(OperatorRef::code).orElse("all") + ".xlsx";
+        return "missing-ids-" + chosenOperator().map(OperatorRef::code).orElse("all");
     }
 
-    private ExportButton.Export export() {
+    private ExportButton.Export export(ExportFormat format) {
         var chosen = chosenOperator();
         var typeId = Optional.ofNullable(type.getValue()).map(TypeChoice::id);
         return (out, progress) -> {
             if (chosen.isEmpty()) {
                 throw new IllegalArgumentException("Choose the operator to export the list for.");
             }
-            var result = missing.exportForOperator(chosen.get(), typeId, out, progress);
+            var result = missing.exportForOperator(chosen.get(), typeId, format, out, progress);
             String numbersByType = result.exportNumberByType().entrySet().stream()
                     .map(e -> e.getKey() + ": export " + e.getValue()).collect(Collectors.joining("; "));
             getUI().ifPresent(ui -> ui.access(this::show));

@@ -15,7 +15,7 @@ import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.access.OperatorDirectory.OperatorSummary;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.ui.chart.ChartImage;
-import com.devicecreds.portal.ui.export.ExportButton;
+import com.devicecreds.portal.ui.export.ExportButtons;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.usage.Granularity;
 import com.devicecreds.reporting.usage.ReasonCount;
@@ -86,12 +86,12 @@ class UsageView extends VerticalLayout {
         from.addValueChangeListener(e -> show());
         to.addValueChangeListener(e -> show());
         granularity.addValueChangeListener(e -> show());
-        var export = new ExportButton("Export to Excel", () -> "usage-" + Optional.ofNullable(operator.getValue())
+        var export = new ExportButtons("Export to Excel", "Export as CSV", () -> "usage-" + Optional.ofNullable(operator.getValue())
                 .map(o -> o.ref().code()).or(() -> actor.operator().map(o -> o.code())).orElse("all") + "-" + from.getValue()
-                + "-" + to.getValue() + ".xlsx", () -> {
+                + "-" + to.getValue(), format -> {
                     var query = new UsageQuery(Optional.ofNullable(operator.getValue()).map(OperatorSummary::ref),
                             from.getValue(), to.getValue(), granularity.getValue());
-                    return (out, progress) -> numbers.format(exports.exportUsage(query, out, progress)) + " rows exported.";
+                    return (out, progress) -> numbers.format(exports.exportUsage(query, format, out, progress)) + " rows exported.";
                 });
         filters.add(from, to, granularity, export);
         problems.addClassName("form-problems");

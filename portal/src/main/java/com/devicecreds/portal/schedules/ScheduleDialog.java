@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.reporting.contacts.OperatorContact;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.schedules.Cadence;
 import com.devicecreds.reporting.schedules.ReportKind;
 import com.devicecreds.reporting.schedules.ReportSchedule;
@@ -33,6 +34,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 class ScheduleDialog extends Dialog {
 
     private final Select<ReportKind> report = new Select<>();
+    private final Select<ExportFormat> format = new Select<>();
     private final Select<Cadence> cadence = new Select<>();
     private final Select<DayOfWeek> weekday = new Select<>();
     private final IntegerField dayOfMonth = new IntegerField("Day of the month");
@@ -50,6 +52,10 @@ class ScheduleDialog extends Dialog {
         report.setItems(ReportKind.values());
         report.setItemLabelGenerator(ReportKind::label);
         report.addClassName("schedule-report");
+        format.setLabel("File");
+        format.setItems(ExportFormat.values());
+        format.setItemLabelGenerator(f -> f == ExportFormat.XLSX ? "Excel workbook" : "CSV (UTF-8, for scripts)");
+        format.addClassName("schedule-format");
         cadence.setLabel("Every");
         cadence.setItems(Cadence.values());
         cadence.setItemLabelGenerator(c -> c == Cadence.WEEKLY ? "Week" : "Month");
@@ -80,6 +86,7 @@ class ScheduleDialog extends Dialog {
 
         if (existing == null) {
             report.setValue(ReportKind.USAGE);
+            format.setValue(ExportFormat.XLSX);
             cadence.setValue(Cadence.WEEKLY);
             weekday.setValue(DayOfWeek.MONDAY);
             dayOfMonth.setValue(1);
@@ -89,6 +96,7 @@ class ScheduleDialog extends Dialog {
         } else {
             var t = existing.timing();
             report.setValue(existing.report());
+            format.setValue(existing.format());
             cadence.setValue(t.cadence());
             weekday.setValue(t.weekday().orElse(DayOfWeek.MONDAY));
             dayOfMonth.setValue(t.dayOfMonth().orElse(1));
@@ -102,7 +110,7 @@ class ScheduleDialog extends Dialog {
         problem.setVisible(false);
         var when = new Div(cadence, weekday, dayOfMonth, time, zone);
         when.addClassName("schedule-when");
-        var form = new Div(report, when, recipients, enabled, problem);
+        var form = new Div(report, format, when, recipients, enabled, problem);
         form.addClassName("schedule-form");
         add(form);
 
@@ -119,7 +127,7 @@ class ScheduleDialog extends Dialog {
             return;
         }
         var draft = new ScheduleDraft(operator, report.getValue(), timing, enabled.getValue(),
-                recipients.getValue().stream().map(OperatorContact::id).collect(Collectors.toSet()));
+                recipients.getValue().stream().map(OperatorContact::id).collect(Collectors.toSet()), format.getValue());
         var change = existing == null ? service.create(draft) : service.update(existing.id(), draft);
         switch (change) {
             case ScheduleChange.Saved done -> {

@@ -180,7 +180,7 @@ public class ScheduledReportDelivery {
         long notification = notifications.publish(new NotificationRequest(title, body, Optional.of("reports/schedules"),
                 Set.of(Roles.OPERATOR_STAFF), Optional.of(schedule.operator()), SOURCE_KIND, String.valueOf(deliveryId),
                 recipients, Optional.of(new NotificationRequest.Mail(subject, mailBody, List.of(new NotificationRequest.Attachment(
-                        name, ScheduledReportWorkbook.CONTENT_TYPE, file.toByteArray()))))))
+                        name, schedule.format().contentType(), file.toByteArray()))))))
                 .orElseThrow(() -> new IllegalStateException("Delivery " + deliveryId + " was already notified"));
         schedules.completed(deliveryId, rows, recipients, notification);
         return new RunResult.Sent(period, rows, recipients.size());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.reporting.contacts.OperatorContact;
 import com.devicecreds.reporting.contacts.OperatorContactService;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.schedules.Delivery;
 import com.devicecreds.reporting.schedules.ReportSchedule;
 import com.devicecreds.reporting.schedules.ReportScheduleService;
@@ -51,7 +52,7 @@ class SchedulesCard extends Div {
         header.addClassName("card-header");
 
         grid.addClassName("schedules");
-        grid.addColumn(ReportSchedule::title).setHeader("Report").setFlexGrow(2);
+        grid.addColumn(s -> s.title() + (s.format() == ExportFormat.CSV ? " (CSV)" : "")).setHeader("Report").setFlexGrow(2);
         grid.addColumn(s -> s.timing().describe()).setHeader("When").setFlexGrow(3);
         grid.addColumn(s -> s.recipients().stream().map(OperatorContact::name).collect(Collectors.joining(", ")))
                 .setHeader("Recipients").setFlexGrow(3);

@@ -14,6 +14,7 @@ import com.devicecreds.audit.trail.AuditQuery;
 import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.SignedIn;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.testsupport.RecordsAudit;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,7 +45,7 @@ class AuditSpreadsheetTest {
         List<com.devicecreds.audit.AuditRow> expected;
         try (var auditor = SignedIn.as(SignedIn.user("audit.xlsx", Optional.empty(), Roles.AUDITOR))) {
             expected = trail.search(query, 0, 1000);
-            assertThat(spreadsheet.export(query, out, ExportProgress.NONE)).isEqualTo(expected.size());
+            assertThat(spreadsheet.export(query, ExportFormat.XLSX, out, ExportProgress.NONE)).isEqualTo(expected.size());
         }
         assertThat(expected).isNotEmpty();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
@@ -71,7 +72,7 @@ class AuditSpreadsheetTest {
     @Test
     void nobody_but_auditors_and_administrators_gets_the_rows() {
         try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThatThrownBy(() -> spreadsheet.export(AuditQuery.ALL, new ByteArrayOutputStream(), ExportProgress.NONE))
+            assertThatThrownBy(() -> spreadsheet.export(AuditQuery.ALL, ExportFormat.XLSX, new ByteArrayOutputStream(), ExportProgress.NONE))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }

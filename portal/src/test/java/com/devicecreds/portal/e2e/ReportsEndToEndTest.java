@@ -56,7 +56,7 @@ class ReportsEndToEndTest {
     }
 
     @Test
-    void operator_staff_find_a_device_by_its_colon_notation_and_read_its_timeline() {
+    void operator_staff_find_a_device_by_its_colon_notation_read_its_timeline_and_export_it_as_csv() {
         String device = jdbc.sql("""
                         select e.device_id from provisioning_event e join operator o on o.id = e.operator_id
                         where o.code = 'nordkabel' and e.device_id_kind = 'mac'
@@ -76,6 +76,16 @@ class ReportsEndToEndTest {
             browser.waitUntil("document.querySelector('vaadin-grid.device-timeline').size > 0");
             assertThat(browser.waitFor(By.cssSelector(".device-search h3")).getText()).isEqualTo(device);
             browser.screenshot("device-timeline.png");
+
+            // The timeline as CSV, from the button beside its Excel export.
+            browser.waitFor(By.cssSelector(".export-csv")).click();
+            browser.waitUntil("document.querySelector('.export-download') !== null");
+            browser.waitUntilVaadinIsIdle();
+            assertThat(browser.waitFor(By.cssSelector(".export-download")).getText()).isEqualTo("Download device-" + device + ".csv");
+            assertThat(browser.waitFor(By.cssSelector(".export-status")).getText()).endsWith("requests exported.");
+            browser.screenshot("device-export-csv.png");
+            browser.waitFor(By.cssSelector(".export-close")).click();
+            browser.waitUntilVaadinIsIdle();
 
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12:34:zz:<>", Keys.ENTER);
             browser.waitUntilVaadinIsIdle();

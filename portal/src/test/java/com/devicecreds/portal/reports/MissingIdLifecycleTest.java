@@ -27,6 +27,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.audit.AuditAction;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.SignedIn;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.lists.ListPartImport;
 import com.devicecreds.reporting.lists.ListPartImportService;
@@ -118,7 +119,7 @@ class MissingIdLifecycleTest {
         assertThat(page()).hasSize(2);
 
         var sheet = new ByteArrayOutputStream();
-        var export1 = asPki(() -> missingIds.exportForOperator(operator, Optional.empty(), sheet, ExportProgress.NONE));
+        var export1 = asPki(() -> missingIds.exportForOperator(operator, Optional.empty(), ExportFormat.XLSX, sheet, ExportProgress.NONE));
         assertThat(export1.rows()).isEqualTo(2);
         assertThat(export1.exportNumberByType()).containsOnlyKeys(first.get(d1).credentialType()).containsValue(1);
         var sent = page();
@@ -135,7 +136,7 @@ class MissingIdLifecycleTest {
         assertThat(after.get(d1).resolvedByPart()).isEqualTo(OptionalInt.of(2));
         assertThat(after.get(d2).status()).isEqualTo(MissingIdStatus.SENT);
 
-        var export2 = asPki(() -> missingIds.exportForOperator(operator, Optional.empty(), new ByteArrayOutputStream(),
+        var export2 = asPki(() -> missingIds.exportForOperator(operator, Optional.empty(), ExportFormat.XLSX, new ByteArrayOutputStream(),
                 ExportProgress.NONE));
         assertThat(export2.rows()).isEqualTo(1);
         assertThat(export2.exportNumberByType()).containsValue(2);

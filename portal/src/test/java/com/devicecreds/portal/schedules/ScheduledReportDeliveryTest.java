@@ -126,9 +126,9 @@ class ScheduledReportDeliveryTest {
                 new UsageQuery(Optional.of(world.a), period.from(), period.to(), Granularity.DAY)).rows();
         assertThat(expected).hasSize(7).allSatisfy(r -> assertThat(r.credentialTypeId()).isEqualTo(world.typeOfA));
         try (var workbook = new XSSFWorkbook(attachment.getInputStream())) {
-            assertThat(workbook.getSheetName(0)).isEqualTo("Chart");
+            assertThat(workbook.getSheetName(0)).isEqualTo("Requests chart");
             assertThat(workbook.getAllPictures()).hasSize(1);
-            var sheet = workbook.getSheet("Usage");
+            var sheet = workbook.getSheet("Usage per day");
             var rows = new ArrayList<String>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 var row = sheet.getRow(r);

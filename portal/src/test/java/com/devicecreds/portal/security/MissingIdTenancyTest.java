@@ -11,6 +11,7 @@ import java.util.Set;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.lists.ListPartImport;
@@ -47,10 +48,10 @@ class MissingIdTenancyTest {
             "MissingIdService.count(MissingIdQuery)",
             "MissingIdService.credentialTypes(Optional)",
             "MissingIdService.convergence(OperatorRef, Optional)",
-            "MissingIdService.exportForOperator(OperatorRef, Optional, OutputStream, ExportProgress)",
+            "MissingIdService.exportForOperator(OperatorRef, Optional, ExportFormat, OutputStream, ExportProgress)",
             "ListPartImportService.importPart(OperatorRef, int, String, InputStream)",
-            "ReportExportService.exportUsage(UsageQuery, OutputStream, ExportProgress)",
-            "ReportExportService.exportTimeline(String, OutputStream, ExportProgress)");
+            "ReportExportService.exportUsage(UsageQuery, ExportFormat, OutputStream, ExportProgress)",
+            "ReportExportService.exportTimeline(String, ExportFormat, OutputStream, ExportProgress)");
 
     @Autowired
     MissingIdService missingIds;
@@ -102,12 +103,12 @@ class MissingIdTenancyTest {
             assertThat(missingIds.convergence(a, Optional.of(typeOfA.id()))).isNotEmpty();
 
             var sheetOfB = new java.io.ByteArrayOutputStream();
-            assertThat(missingIds.exportForOperator(b, Optional.empty(), sheetOfB, ExportProgress.NONE).rows()).isZero();
+            assertThat(missingIds.exportForOperator(b, Optional.empty(), ExportFormat.XLSX, sheetOfB, ExportProgress.NONE).rows()).isZero();
             assertThat(operatorsInSheet(sheetOfB.toByteArray())).isEmpty();
             assertThat(jdbc.sql("select count(*) from missing_device_id where operator_id = ? and status <> 'new'")
                     .param(b.id()).query(Long.class).single()).isZero();
             var sheetOfA = new java.io.ByteArrayOutputStream();
-            assertThat(missingIds.exportForOperator(a, Optional.empty(), sheetOfA, ExportProgress.NONE).rows())
+            assertThat(missingIds.exportForOperator(a, Optional.empty(), ExportFormat.XLSX, sheetOfA, ExportProgress.NONE).rows())
                     .isEqualTo(missingInDatabase(a));
             assertThat(operatorsInSheet(sheetOfA.toByteArray())).containsOnly(a.code());
 
@@ -142,14 +143,14 @@ class MissingIdTenancyTest {
         var week = new UsageQuery(Optional.empty(), today.minusDays(7), today, Granularity.DAY);
         try (var staffOfA = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
             var out = new java.io.ByteArrayOutputStream();
-            assertThat(exports.exportUsage(week, out, ExportProgress.NONE)).isEqualTo(usage.usage(week).rows().size()).isPositive();
-            assertThat(exports.exportUsage(new UsageQuery(Optional.of(b), week.from(), week.to(), Granularity.DAY),
+            assertThat(exports.exportUsage(week, ExportFormat.XLSX, out, ExportProgress.NONE)).isEqualTo(usage.usage(week).rows().size()).isPositive();
+            assertThat(exports.exportUsage(new UsageQuery(Optional.of(b), week.from(), week.to(), Granularity.DAY), ExportFormat.XLSX,
                     new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isZero();
-            assertThat(exports.exportTimeline(sharedDevice, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(2);
-            assertThat(exports.exportTimeline(deviceOfB, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isZero();
+            assertThat(exports.exportTimeline(sharedDevice, ExportFormat.XLSX, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(2);
+            assertThat(exports.exportTimeline(deviceOfB, ExportFormat.XLSX, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isZero();
         }
         try (var pki = SignedIn.as(SignedIn.withRole(Roles.PKI_OPS))) {
-            assertThat(exports.exportTimeline(sharedDevice, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(5);
+            assertThat(exports.exportTimeline(sharedDevice, ExportFormat.XLSX, new java.io.ByteArrayOutputStream(), ExportProgress.NONE)).isEqualTo(5);
         }
     }
 

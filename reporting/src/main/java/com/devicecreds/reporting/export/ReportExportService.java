@@ -48,21 +48,26 @@ public class ReportExportService {
         this.auditLog = auditLog;
     }
 
-    /** The usage report's rows (period, type, outcomes) with the requests-by-type chart on a sheet before them. */
+    /**
+     * The usage report's rows (period, type, outcomes); in Excel with the requests-by-type chart on a
+     * sheet before them.
+     */
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
-    public long exportUsage(UsageQuery query, OutputStream out, ExportProgress progress) {
+    public long exportUsage(UsageQuery query, ExportFormat format, OutputStream out, ExportProgress progress) {
         var scope = query.operator().map(currentActor.scope()::narrowTo).orElse(currentActor.scope());
-        String target = "usage/" + scope.operator().map(o -> o.code()).orElse("all") + "/" + query.from() + ".." + query.to();
-        return audited("usage", target, () -> {
-            return UsageWorkbook.write(usage.usage(query), out, progress);
-        });
+        String operator = scope.operator().map(o -> o.code()).orElse("all");
+        String target = "usage/" + operator + "/" + query.from() + ".." + query.to();
+        var heading = UsageWorkbook.heading("Usage report", query, scope.operator().map(o -> o.code()).orElse("all operators"));
+        return audited("usage", format, target, () -> UsageWorkbook.write(usage.usage(query), heading, format, out, progress));
     }
 
     /** Every request of the device within the caller's scope, newest first. */
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
-    public long exportTimeline(String deviceId, OutputStream out, ExportProgress progress) {
-        return audited("device-timeline", "device/" + deviceId, () -> {
-            try (var sheet = new ExcelExport("Timeline", TIMELINE, progress)) {
+    public long exportTimeline(String deviceId, ExportFormat format, OutputStream out, ExportProgress progress) {
+        var heading = ReportHeading.now("Device timeline", currentActor.scope().operator().map(o -> o.code())
+                .orElse("all operators"), "device " + deviceId + ", every request");
+        return audited("device-timeline", format, "device/" + deviceId, () -> {
+            try (var sheet = format.open(heading, "Device timeline", TIMELINE, progress)) {
                 for (int offset = 0; ; offset += PAGE) {
                     List<DeviceEvent> page = devices.timeline(deviceId, offset, PAGE);
                     for (DeviceEvent e : page) {
@@ -80,9 +85,9 @@ public class ReportExportService {
         });
     }
 
-    private long audited(String report, String target, java.util.function.LongSupplier export) {
+    private long audited(String report, ExportFormat format, String target, java.util.function.LongSupplier export) {
         var record = AuditRecord.of(currentActor.actor(), AuditAction.REPORT_EXPORTED, AuditOutcome.SUCCESS, target)
-                .withDetail("report", report);
+                .withDetail("report", report).withDetail("format", format.extension());
         try {
             long rows = export.getAsLong();
             auditLog.record(record.withDetail("rows", rows));

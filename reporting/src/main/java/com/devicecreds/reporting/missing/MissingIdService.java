@@ -14,8 +14,9 @@ import com.devicecreds.audit.AuditLog;
 import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.reporting.export.ExcelColumn;
-import com.devicecreds.reporting.export.ExcelExport;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
+import com.devicecreds.reporting.export.ReportHeading;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,13 +77,16 @@ public class MissingIdService {
      */
     @Transactional
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.ADMIN})
-    public MissingIdExport exportForOperator(OperatorRef operator, Optional<Integer> credentialTypeId, OutputStream out,
-            ExportProgress progress) {
+    public MissingIdExport exportForOperator(OperatorRef operator, Optional<Integer> credentialTypeId, ExportFormat format,
+            OutputStream out, ExportProgress progress) {
         var actor = currentActor.actor();
         var record = AuditRecord.of(actor, AuditAction.REPORT_EXPORTED, AuditOutcome.SUCCESS, "missing-ids/" + operator.code())
-                .withDetail("report", "missing-ids").withDetail("operator", operator.code());
+                .withDetail("report", "missing-ids").withDetail("operator", operator.code())
+                .withDetail("format", format.extension());
         boolean permitted = currentActor.scope().permits(operator.id());
-        try (var sheet = new ExcelExport("Missing IDs", COLUMNS, progress)) {
+        var heading = ReportHeading.now("Missing device IDs", operator.code(), "Open IDs of "
+                + credentialTypeId.map(t -> "the chosen credential type").orElse("every credential type"));
+        try (var sheet = format.open(heading, "Missing IDs", COLUMNS, progress)) {
             if (!permitted) {
                 // Like every report narrowed to another operator: nothing to see, and nothing marked as sent.
                 sheet.writeTo(out);

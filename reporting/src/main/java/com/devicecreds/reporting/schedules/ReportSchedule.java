@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.devicecreds.access.OperatorRef;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.contacts.OperatorContact;
 
 /**
@@ -12,7 +13,7 @@ import com.devicecreds.reporting.contacts.OperatorContact;
  *
  * @param dueFrom runs before this instant are not delivered (creation, re-enabling, a new timing)
  */
-public record ReportSchedule(long id, OperatorRef operator, ReportKind report, Timing timing, boolean enabled,
+public record ReportSchedule(long id, OperatorRef operator, ReportKind report, ExportFormat format, Timing timing, boolean enabled,
         List<OperatorContact> recipients, Instant dueFrom, String createdBy, Instant createdAt, Optional<String> changedBy,
         Optional<Instant> changedAt, Optional<Delivery> lastDelivery) {
 

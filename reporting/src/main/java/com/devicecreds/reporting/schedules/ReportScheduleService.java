@@ -15,6 +15,7 @@ import com.devicecreds.audit.AuditLog;
 import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.reporting.contacts.OperatorContact;
+import com.devicecreds.reporting.export.ExportFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +98,8 @@ public class ReportScheduleService {
             return unknown(actor, id, "changed");
         }
         var before = old.get();
-        boolean onlyEnabled = before.report() == draft.report() && before.timing().equals(draft.timing())
+        boolean onlyEnabled = before.report() == draft.report() && before.format() == draft.format()
+                && before.timing().equals(draft.timing())
                 && before.enabled() != draft.enabled()
                 && before.recipients().stream().map(OperatorContact::id).collect(Collectors.toSet()).equals(draft.recipients());
         var record = record(actor, target(before))
@@ -125,7 +127,7 @@ public class ReportScheduleService {
         }
         var s = old.get();
         return update(id, new ScheduleDraft(s.operator(), s.report(), s.timing(), enabled,
-                s.recipients().stream().map(OperatorContact::id).collect(Collectors.toSet())));
+                s.recipients().stream().map(OperatorContact::id).collect(Collectors.toSet()), s.format()));
     }
 
     /** Deletes a schedule and its delivery history; false when there is no such schedule the caller may manage. */
@@ -187,7 +189,8 @@ public class ReportScheduleService {
 
     /** One line with everything a change can touch, for the audit trail's old and new values. */
     static String describe(ReportSchedule s) {
-        return s.title() + ", " + s.timing().describe() + ", " + (s.enabled() ? "enabled" : "disabled") + ", to "
+        return s.title() + (s.format() == ExportFormat.CSV ? " as CSV" : "") + ", " + s.timing().describe() + ", "
+                + (s.enabled() ? "enabled" : "disabled") + ", to "
                 + s.recipients().stream().map(OperatorContact::email).sorted().collect(Collectors.joining(" "));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.reporting.contacts.OperatorContact;
+import com.devicecreds.reporting.export.ExportFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,11 +58,11 @@ public class ReportSchedules {
         var t = draft.timing();
         long id = jdbc.sql("""
                         insert into report_schedule (operator_id, report, cadence, weekday, day_of_month, run_time, time_zone,
-                                                     enabled, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                     enabled, created_by, format)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(draft.operator().id(), draft.report().code(), t.cadence().code(),
                         t.weekday().map(DayOfWeek::getValue).orElse(null), t.dayOfMonth().orElse(null), t.time(),
-                        t.zone().getId(), draft.enabled(), by)
+                        t.zone().getId(), draft.enabled(), by, draft.format().extension())
                 .query(Long.class).single();
         replaceRecipients(id, draft);
         return id;
@@ -72,11 +73,12 @@ public class ReportSchedules {
         var t = draft.timing();
         jdbc.sql("""
                         update report_schedule set report = ?, cadence = ?, weekday = ?, day_of_month = ?, run_time = ?,
-                               time_zone = ?, enabled = ?, changed_by = ?, changed_at = now(),
+                               time_zone = ?, enabled = ?, format = ?, changed_by = ?, changed_at = now(),
                                due_from = case when ? then now() else due_from end
                         where id = ?""")
                 .params(draft.report().code(), t.cadence().code(), t.weekday().map(DayOfWeek::getValue).orElse(null),
-                        t.dayOfMonth().orElse(null), t.time(), t.zone().getId(), draft.enabled(), by, restartDue, id)
+                        t.dayOfMonth().orElse(null), t.time(), t.zone().getId(), draft.enabled(), draft.format().extension(),
+                        by, restartDue, id)
                 .update();
         replaceRecipients(id, draft);
     }
@@ -183,7 +185,7 @@ public class ReportSchedules {
                         order by schedule_id, started_at desc, id desc""")
                 .param(ids)
                 .query(ReportSchedules::delivery).list().forEach(d -> last.put(d.scheduleId(), d));
-        return schedules.stream().map(s -> new ReportSchedule(s.id(), s.operator(), s.report(), s.timing(), s.enabled(),
+        return schedules.stream().map(s -> new ReportSchedule(s.id(), s.operator(), s.report(), s.format(), s.timing(), s.enabled(),
                 recipients.getOrDefault(s.id(), List.of()), s.dueFrom(), s.createdBy(), s.createdAt(), s.changedBy(),
                 s.changedAt(), Optional.ofNullable(last.get(s.id())))).toList();
     }
@@ -195,7 +197,8 @@ public class ReportSchedules {
         var timing = cadence == Cadence.WEEKLY ? Timing.weekly(DayOfWeek.of(rs.getInt("weekday")), time, zone)
                 : Timing.monthly(rs.getInt("day_of_month"), time, zone);
         return new ReportSchedule(rs.getLong("id"), new OperatorRef(rs.getShort("operator_id"), rs.getString("operator_code")),
-                ReportKind.of(rs.getString("report")), timing, rs.getBoolean("enabled"), List.of(),
+                ReportKind.of(rs.getString("report")), ExportFormat.valueOf(rs.getString("format").toUpperCase(java.util.Locale.ROOT)),
+                timing, rs.getBoolean("enabled"), List.of(),
                 rs.getTimestamp("due_from").toInstant(), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(rs.getString("changed_by")),
                 Optional.ofNullable(rs.getTimestamp("changed_at")).map(Timestamp::toInstant), Optional.empty());

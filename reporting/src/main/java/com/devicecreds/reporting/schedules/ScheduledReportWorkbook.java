@@ -5,8 +5,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import com.devicecreds.access.OperatorScope;
-import com.devicecreds.reporting.export.ExcelExport;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
+import com.devicecreds.reporting.export.ReportHeading;
 import com.devicecreds.reporting.export.UsageWorkbook;
 import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdSheet;
@@ -24,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScheduledReportWorkbook {
 
-    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final UsageRollups usage;
     private final MissingIds missing;
 
@@ -40,10 +39,13 @@ public class ScheduledReportWorkbook {
         return switch (schedule.report()) {
             case USAGE -> {
                 var query = new UsageQuery(Optional.of(schedule.operator()), period.from(), period.to(), Granularity.DAY);
-                yield UsageWorkbook.write(usage.report(scope, query), out, ExportProgress.NONE);
+                yield UsageWorkbook.write(usage.report(scope, query), UsageWorkbook.heading(schedule.title(), query, schedule.operator().code()),
+                        schedule.format(), out, ExportProgress.NONE);
             }
             case MISSING_IDS -> {
-                try (var sheet = new ExcelExport("Missing IDs", MissingIdService.COLUMNS, ExportProgress.NONE)) {
+                var heading = ReportHeading.now(schedule.title(), schedule.operator().code(),
+                        "Seen " + period.from() + " to " + period.to() + " (UTC days)");
+                try (var sheet = schedule.format().open(heading, "Missing IDs", MissingIdService.COLUMNS, ExportProgress.NONE)) {
                     missing.compact();
                     missing.streamSeen(scope, period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
                             period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), m -> MissingIdSheet.row(sheet, m));
@@ -54,9 +56,9 @@ public class ScheduledReportWorkbook {
         };
     }
 
-    /** "usage-nordkabel-2026-11-09-2026-11-15.xlsx". */
+    /** "usage-nordkabel-2026-11-09-2026-11-15.xlsx" (or ".csv"). */
     public static String fileName(ReportSchedule schedule, ReportPeriod period) {
-        return schedule.report().code() + "-" + schedule.operator().code().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + period.from() + "-" + period.to() + ".xlsx";
+        return schedule.format().fileName(schedule.report().code() + "-"
+                + schedule.operator().code().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + period.from() + "-" + period.to());
     }
 }

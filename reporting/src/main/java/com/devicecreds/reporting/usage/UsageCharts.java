@@ -21,7 +21,10 @@ import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -160,11 +163,27 @@ public final class UsageCharts {
         time.setDateFormatOverride(new SimpleDateFormat(
                 report.query().granularity() == Granularity.MONTH ? "MMM yyyy" : "d MMM", Locale.ENGLISH));
         time.getDateFormatOverride().setTimeZone(TimeZone.getTimeZone("UTC"));
+        time.setStandardTickUnits(wholePeriods(report.query().granularity()));
         var plot = new XYPlot(dataset, time, valueAxis("Requests"), renderer);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(false);
         style(time);
         return new JFreeChart(null, FONT, plot, true);
+    }
+
+    /** Ticks on whole days (never hours, which would label a day twice), months for monthly reports. */
+    private static TickUnits wholePeriods(Granularity granularity) {
+        var units = new TickUnits();
+        if (granularity != Granularity.MONTH) {
+            for (int days : new int[] {1, 2, 7, 14}) {
+                units.add(new DateTickUnit(DateTickUnitType.DAY, days));
+            }
+        }
+        for (int months : new int[] {1, 2, 3, 6}) {
+            units.add(new DateTickUnit(DateTickUnitType.MONTH, months));
+        }
+        units.add(new DateTickUnit(DateTickUnitType.YEAR, 1));
+        return units;
     }
 
     private static JFreeChart categoryChart(DefaultCategoryDataset dataset, BarRenderer renderer, String valueLabel,

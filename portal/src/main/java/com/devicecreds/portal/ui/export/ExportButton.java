@@ -85,7 +85,7 @@ public class ExportButton extends Button {
             SecurityContextHolder.setContext(security);
             Path file = null;
             try {
-                file = Files.createTempFile("export-", ".xlsx");
+                file = Files.createTempFile("export-", null);
                 String summary;
                 try (OutputStream out = Files.newOutputStream(file)) {
                     summary = task.write(out, new ExportProgress() {
