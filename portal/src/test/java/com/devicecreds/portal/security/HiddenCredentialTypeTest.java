@@ -21,6 +21,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceSearchService;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.schedules.Cadence;
@@ -106,7 +107,7 @@ class HiddenCredentialTypeTest {
     void the_usage_export_of_operator_staff_holds_the_label_and_nothing_of_the_other_operators_type() throws IOException {
         var out = new ByteArrayOutputStream();
         try (var staff = SignedIn.as(SignedIn.operatorStaff(a.code()))) {
-            exports.exportUsage(week(), out, ExportProgress.NONE);
+            exports.exportUsage(week(), ExportFormat.XLSX, out, ExportProgress.NONE);
         }
         var text = String.join("\n", cellTexts(out.toByteArray()));
         assertThat(text).contains(HiddenCredentialType.NAME).doesNotContain(typeOfB.code());
@@ -114,7 +115,7 @@ class HiddenCredentialTypeTest {
 
     @Test
     void the_scheduled_usage_report_run_as_the_system_hides_the_other_operators_type_too() throws IOException {
-        var schedule = new ReportSchedule(0, a, ReportKind.USAGE,
+        var schedule = new ReportSchedule(0, a, ReportKind.USAGE, ExportFormat.XLSX,
                 new Timing(Cadence.WEEKLY, Optional.of(DayOfWeek.MONDAY), Optional.empty(), LocalTime.of(6, 0), ZoneOffset.UTC),
                 true, List.of(), Instant.now(), "test", Instant.now(), Optional.empty(), Optional.empty(), Optional.empty());
         var out = new ByteArrayOutputStream();
