@@ -39,10 +39,15 @@ public class InventoryModuleTestApplication {
         return new PublishedEvents();
     }
 
-    /** A clock the test moves by hand. */
+    /**
+     * A clock the test moves by hand. It starts at 08:00 UTC of the real day, not on a fixed date:
+     * certificates made by the tests are valid from the real time, and a fixed date falls out of
+     * their validity as the calendar moves on.
+     */
     public static class TestClock extends Clock {
 
-        private volatile Instant now = Instant.parse("2026-11-22T08:00:00Z");
+        private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofHours(8));
 
         public void set(Instant instant) {
             now = instant;
