@@ -2,6 +2,8 @@ package com.devicecreds.audit;
 
 import java.time.Clock;
 
+import com.devicecreds.audit.keys.AuditKeys;
+import com.devicecreds.audit.verify.AnchorFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +17,16 @@ class AuditConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditKeys auditKeys(AuditProperties properties) {
+        return AuditKeys.from(properties);
+    }
+
+    /** The anchor file outside the database, which also witnesses every row as it is committed (decision 024). */
+    @Bean
+    AnchorFile anchorFile(AuditProperties properties, AuditKeys keys) {
+        return new AnchorFile(properties.anchorFile(), keys.signer());
     }
 }

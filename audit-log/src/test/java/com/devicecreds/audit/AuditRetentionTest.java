@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.verify.AuditAnchors;
 import com.devicecreds.audit.verify.AuditRetention;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.testsupport.RecordsAudit;
@@ -33,8 +34,7 @@ class AuditRetentionTest {
         @Primary
         DataSource freshDataSource() {
             String name = "retention_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            JdbcClient.create(TestPostgres.server().getPostgresDatabase()).sql("create database " + name).update();
-            return TestPostgres.server().getDatabase("postgres", name);
+            return TestPostgres.newDatabase(name);
         }
     }
 
@@ -44,6 +44,8 @@ class AuditRetentionTest {
     AuditVerification verification;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditAnchors anchors;
 
     @Test
     @RecordsAudit(AuditAction.AUDIT_PURGED)
@@ -59,7 +61,13 @@ class AuditRetentionTest {
         List<String> purges = jdbc.sql("""
                         select actor || ' ' || outcome || ' ' || details from audit_event where action = 'AUDIT_PURGED'""")
                 .query(String.class).list();
-        assertThat(purges).containsExactly("system success {\"retention\":\"PT17520H\",\"rows\":\"12\"}");
+        assertThat(purges).containsExactly(
+                "system success {\"from\":\"1\",\"retention\":\"PT17520H\",\"rows\":\"12\",\"to\":\"12\"}");
+        assertThat(anchors.read().purges()).as("the signed purge record states the range")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.fromSeq()).isEqualTo(1);
+                    assertThat(p.toSeq()).isEqualTo(12);
+                });
         try (var auditor = SignedIn.auditor()) {
             var report = verification.verify();
             assertThat(report.intact()).as(report.message()).isTrue();
