@@ -2,6 +2,7 @@ package com.devicecreds.audit;
 
 import java.time.Clock;
 
+import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.keys.AuditKeys;
 import com.devicecreds.audit.verify.AnchorFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,12 @@ class AuditConfiguration {
     @Bean
     AuditKeys auditKeys(AuditProperties properties) {
         return AuditKeys.from(properties);
+    }
+
+    /** The chain key ring, for the writer. */
+    @Bean
+    AuditChain auditChain(AuditKeys keys) {
+        return keys.chain();
     }
 
     /** The anchor file outside the database, which also witnesses every row as it is committed (decision 024). */

@@ -43,7 +43,8 @@ public record AuditProperties(String chainKey, @DefaultValue("1") String chainKe
             throw new IllegalArgumentException("audit.previous-chain-keys holds another key under the current id "
                     + chainKeyId + " (audit.chain-key-id): a rotated key needs a new id");
         }
-        publicKeys = publicKeys == null ? List.of() : List.copyOf(publicKeys);
+        publicKeys = publicKeys == null ? List.of()
+                : publicKeys.stream().filter(p -> !p.toString().isBlank()).toList();
         if (anchorFile == null) {
             throw new IllegalArgumentException(
                     "audit.anchor-file must name a file outside the database for the audit anchors (AUDIT_ANCHOR_FILE in production)");

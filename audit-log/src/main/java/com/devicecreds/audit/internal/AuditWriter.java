@@ -10,7 +10,6 @@ import com.devicecreds.access.OperatorRef;
 import com.devicecreds.audit.AuditReceipt;
 import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.AuditRecord;
-import com.devicecreds.audit.keys.AuditKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +35,12 @@ public class AuditWriter {
     private final Clock clock;
     private final RowWitness witness;
 
-    AuditWriter(JdbcClient jdbc, PlatformTransactionManager transactions, AuditKeys keys, Clock clock,
+    AuditWriter(JdbcClient jdbc, PlatformTransactionManager transactions, AuditChain chain, Clock clock,
             RowWitness witness) {
         this.jdbc = jdbc;
         this.requiresNew = new TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.chain = keys.chain();
+        this.chain = chain;
         this.clock = clock;
         this.witness = witness;
     }
