@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           outside the database
  * @param anchorInterval     how often the chain head is anchored
  * @param retention          how long rows are kept before the purge may delete them; at least two years
+ * @param syslogHost         a log host that receives a copy of every anchor file line (RFC 5424 over TCP), or none
+ * @param syslogPort         its TCP port; 0 forwards nothing
  */
 @ConfigurationProperties(prefix = "audit")
 public record AuditProperties(String chainKey, @DefaultValue("1") String chainKeyId,
         Map<String, String> previousChainKeys, Path signingKey, boolean generateSigningKey, List<Path> publicKeys,
-        Path anchorFile, @DefaultValue("10m") Duration anchorInterval, @DefaultValue("730d") Duration retention) {
+        Path anchorFile, @DefaultValue("10m") Duration anchorInterval, @DefaultValue("730d") Duration retention,
+        String syslogHost, @DefaultValue("0") int syslogPort) {
 
     public static final Duration MINIMUM_RETENTION = Duration.ofDays(730);
 

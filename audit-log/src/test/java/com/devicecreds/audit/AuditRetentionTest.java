@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.verify.AuditAnchors;
@@ -15,28 +12,16 @@ import com.devicecreds.audit.verify.AuditRetention;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.testsupport.RecordsAudit;
 import com.devicecreds.testsupport.SignedIn;
-import com.devicecreds.testsupport.TestPostgres;
+import com.devicecreds.testsupport.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The daily retention purge, on a database of its own whose chain starts years ago. */
-@SpringBootTest(classes = {AuditModuleTestApplication.class, AuditRetentionTest.FreshDatabase.class})
+@SpringBootTest(classes = {AuditModuleTestApplication.class, OwnDatabase.class},
+        properties = "spring.application.name=audit-retention-test")
 class AuditRetentionTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FreshDatabase {
-        @Bean
-        @Primary
-        DataSource freshDataSource() {
-            String name = "retention_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            return TestPostgres.newDatabase(name);
-        }
-    }
 
     @Autowired
     AuditRetention retention;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.internal.AuditChain;
@@ -27,11 +28,18 @@ public final class AnchorFile implements RowWitness {
 
     private final Path path;
     private final AuditSigner signer;
+    private final Consumer<String> copy;
     private long lastSeqWritten = -1;
 
     public AnchorFile(Path path, AuditSigner signer) {
+        this(path, signer, line -> { });
+    }
+
+    /** @param copy also receives every line once it is on disk, e.g. {@link SyslogForwarder} */
+    public AnchorFile(Path path, AuditSigner signer, Consumer<String> copy) {
         this.path = path;
         this.signer = signer;
+        this.copy = copy;
     }
 
     public Path path() {
@@ -69,7 +77,8 @@ public final class AnchorFile implements RowWitness {
     }
 
     private synchronized void append(Map<String, String> fields, long seq) {
-        String line = signer.signedLine(fields) + "\n";
+        String signed = signer.signedLine(fields);
+        String line = signed + "\n";
         try {
             if (path.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(path.toAbsolutePath().getParent());
@@ -83,5 +92,6 @@ public final class AnchorFile implements RowWitness {
             throw new UncheckedIOException("Could not append to the audit anchor file " + path, e);
         }
         lastSeqWritten = Math.max(lastSeqWritten, seq);
+        copy.accept(signed);
     }
 }

@@ -32,6 +32,20 @@ public final class AnchorReader {
         this.legacyChain = legacyChain;
     }
 
+    /** Every file, read as one source: usable only when every one of them is. */
+    public AnchorSource read(List<Path> paths) {
+        var sources = paths.stream().map(this::read).toList();
+        var unusable = sources.stream().filter(source -> !source.usable()).findFirst();
+        if (unusable.isPresent() || sources.size() == 1) {
+            return unusable.orElse(sources.getFirst());
+        }
+        return new AnchorSource(paths.getFirst(), AnchorSource.Status.READ,
+                sources.stream().flatMap(s -> s.anchors().stream()).toList(),
+                sources.stream().flatMap(s -> s.purges().stream()).toList(),
+                sources.stream().flatMap(s -> s.badLines().stream()).toList(),
+                sources.stream().flatMap(s -> s.warnings().stream()).toList());
+    }
+
     public AnchorSource read(Path path) {
         if (path == null) {
             return AnchorSource.unusable(null, AnchorSource.Status.NOT_GIVEN, "");
@@ -53,7 +67,8 @@ public final class AnchorReader {
         var bad = new ArrayList<AnchorSource.BadLine>();
         var warnings = new ArrayList<String>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            // A log host's copy carries each line as a syslog message's text.
+            String line = lines.get(i).substring(Math.max(0, lines.get(i).indexOf('{')));
             if (line.isBlank()) {
                 continue;
             }

@@ -20,7 +20,9 @@ import com.devicecreds.audit.keys.PublicKeyring;
 /**
  * Verifies the audit trail from the command line, without the portal running: the chain in the database
  * against the anchor file kept outside it, or, offline, an export. Signatures are checked with the audit
- * trail's public keys ({@code --public-key}, a PEM file of one or more keys); the chain key is optional
+ * trail's public keys ({@code --public-key}, a PEM file of one or more keys); {@code --anchors} takes one
+ * file or several, comma-separated (the portal's anchor file and a log host's copy of it, decision 024),
+ * all of which must be readable. The chain key is optional
  * and comes from the environment only (AUDIT_CHAIN_KEY, AUDIT_CHAIN_KEY_ID, AUDIT_PREVIOUS_CHAIN_KEYS as
  * {@code id=key,id=key}), as does the database password (DATABASE_PASSWORD). Exit status: 0 intact,
  * 2 tampering found, 1 could not verify; it prints the same words as the Audit trail page. The README
@@ -63,8 +65,10 @@ public final class AuditVerifyCommand {
         if (options.containsKey("--export")) {
             return verifyExport(new ExportVerifier(chain, publicKeys), Path.of(options.get("--export")));
         }
-        var anchors = new AnchorReader(publicKeys, chain).read(
-                options.containsKey("--anchors") ? Path.of(options.get("--anchors")) : null);
+        var reader = new AnchorReader(publicKeys, chain);
+        var anchors = options.containsKey("--anchors")
+                ? reader.read(java.util.Arrays.stream(options.get("--anchors").split(",")).map(Path::of).toList())
+                : reader.read((Path) null);
         var properties = new Properties();
         if (options.containsKey("--user")) {
             properties.setProperty("user", options.get("--user"));
@@ -121,7 +125,7 @@ public final class AuditVerifyCommand {
 
     private static int usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: AuditVerifyCommand --url jdbc:postgresql://host:port/db [--user name] --anchors file"
+        System.err.println("usage: AuditVerifyCommand --url jdbc:postgresql://host:port/db [--user name] --anchors file[,copy]"
                 + " --public-key audit-signing-key.pub [--grace-minutes 20]");
         System.err.println("       AuditVerifyCommand --export audit-export.jsonl --public-key audit-signing-key.pub");
         System.err.println("       optionally with AUDIT_CHAIN_KEY (AUDIT_CHAIN_KEY_ID, AUDIT_PREVIOUS_CHAIN_KEYS) and"

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -29,16 +28,13 @@ import com.devicecreds.audit.keys.AuditKeys;
 import com.devicecreds.audit.keys.AuditSigner;
 import com.devicecreds.audit.verify.VerificationReport.Verdict;
 import com.devicecreds.testsupport.SignedIn;
-import com.devicecreds.testsupport.TestPostgres;
+import com.devicecreds.testsupport.OwnDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -49,22 +45,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * page and by {@link AuditVerifyCommand} (with and without the chain key), with the right exit status
  * and the right row. The trail is restored after each case.
  */
-@SpringBootTest(classes = {AuditModuleTestApplication.class, InsiderTamperSuiteTest.OwnDatabase.class})
+@SpringBootTest(classes = {AuditModuleTestApplication.class, OwnDatabase.class},
+        properties = "spring.application.name=insider-tamper-suite")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsiderTamperSuiteTest {
 
-    private static final String DATABASE = "tamper_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final long K = 20;
     private static final Actor ACTOR = new Actor("pki.anna", "Anna", Set.of(Roles.PKI_OPS), Optional.empty());
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OwnDatabase {
-        @Bean
-        @Primary
-        DataSource ownDataSource() {
-            return TestPostgres.newDatabase(DATABASE);
-        }
-    }
 
     @Autowired
     AuditLog auditLog;
@@ -78,6 +65,8 @@ class InsiderTamperSuiteTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path attackerDir;
@@ -220,13 +209,23 @@ class InsiderTamperSuiteTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = AuditVerifyCommand.run(new String[] {"--url", TestPostgres.server().getJdbcUrl("postgres", DATABASE),
+            code = AuditVerifyCommand.run(new String[] {"--url", urlOf(dataSource),
                     "--anchors", properties.anchorFile().toString(),
                     "--public-key", AuditSigner.publicFile(properties.signingKey()).toString()}, env);
         } finally {
             System.setOut(original);
         }
         return new Run(code, out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), " "));
+    }
+
+    /** The JDBC URL of the test's own database, for the command (as the superuser, like the attacker). */
+    static String urlOf(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL() + (connection.getMetaData().getURL().contains("?") ? "&" : "?")
+                    + "user=postgres";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void restore() {

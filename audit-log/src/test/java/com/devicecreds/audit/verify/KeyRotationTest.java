@@ -47,7 +47,7 @@ class KeyRotationTest {
 
         var properties = new AuditProperties(NEW_CHAIN_KEY, "2026", Map.of("2025", OLD_CHAIN_KEY), dir.resolve("new.pem"),
                 true, List.of(AuditSigner.publicFile(dir.resolve("old.pem"))), anchors, Duration.ofMinutes(10),
-                Duration.ofDays(730));
+                Duration.ofDays(730), null, 0);
         var keys = AuditKeys.from(properties);
         TrailFixture.append(jdbc, keys.chain(), Instant.now(), Duration.ofSeconds(1), 3);
         new AnchorFile(anchors, keys.signer()).anchor(head(jdbc));
