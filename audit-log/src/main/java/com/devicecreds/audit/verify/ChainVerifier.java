@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.internal.AuditChain;
@@ -67,17 +69,17 @@ public final class ChainVerifier {
         var head = point(connection, "select seq, hash from audit_chain_head");
         var warnings = new ArrayList<>(source.warnings());
         Map<Long, Anchor> anchored = new HashMap<>();
+        var disagreeing = new HashSet<Long>();
         for (Anchor anchor : source.anchors()) {
             Anchor other = anchored.putIfAbsent(anchor.seq(), anchor);
             if (other != null && !Arrays.equals(other.hash(), anchor.hash())) {
-                return new Pass(base, head, anchored, warnings, started).done(anchor.seq(), Tampering.ANCHOR_FORGED,
-                        "two signed lines of the anchor file disagree about it");
+                disagreeing.add(anchor.seq()); // both signed: the number was written twice, after a cut
             }
             if (other != null && anchor.witness()) {
                 anchored.put(anchor.seq(), anchor);
             }
         }
-        var pass = new Pass(base, head, anchored, warnings, started);
+        var pass = new Pass(base, head, anchored, disagreeing, warnings, started);
         var purge = PurgeCheck.check(base.seq(), base.hash(), source.purges(), source.anchors(), clock.instant());
         if (purge.isPresent()) {
             return pass.done(purge.get().seq(), purge.get().kind(), purge.get().detail());
@@ -107,6 +109,7 @@ public final class ChainVerifier {
         final Point base;
         final Point head;
         final Map<Long, Anchor> anchored;
+        final Set<Long> disagreeing;
         final List<String> warnings;
         final long started;
         final long anchoredUpTo;
@@ -117,10 +120,12 @@ public final class ChainVerifier {
         boolean keyed;
         Instant firstUnanchoredAt;
 
-        Pass(Point base, Point head, Map<Long, Anchor> anchored, List<String> warnings, long started) {
+        Pass(Point base, Point head, Map<Long, Anchor> anchored, Set<Long> disagreeing, List<String> warnings,
+                long started) {
             this.base = base;
             this.head = head;
             this.anchored = anchored;
+            this.disagreeing = disagreeing;
             this.warnings = warnings;
             this.started = started;
             this.expectedSeq = base.seq() + 1;
@@ -153,6 +158,10 @@ public final class ChainVerifier {
                                     "rows %d to %d are missing".formatted(expectedSeq, row.seq() - 1));
                         }
                         Anchor anchor = anchored.get(row.seq());
+                        if (disagreeing.contains(row.seq())) {
+                            return done(row.seq(), Tampering.ANCHOR_MISMATCH, "two signed lines of the anchor file "
+                                    + "name different rows under its number: rows were cut off and the number written again");
+                        }
                         if (chain != null && (!chain.verifies(row) || keyed && row.keyId() == null)) {
                             bad = row;
                             continue;

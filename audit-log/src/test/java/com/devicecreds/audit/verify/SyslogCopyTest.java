@@ -148,7 +148,8 @@ class SyslogCopyTest {
         }
         assertThat(code).isEqualTo(2);
         // The page's own verification row took the cut row's number: two signed lines now disagree about it.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Tampering found").contains("Row " + (keep + 1) + ":");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Tampering found").contains("Row " + (keep + 1) + ":")
+                .contains("rows were cut off and the number written again");
         assertThat(withoutCopy).as("a copy that cannot be read").isEqualTo(1);
     }
 
