@@ -97,7 +97,7 @@ class AuditLogTest {
     private List<Row> rows() {
         return jdbc.sql("""
                         select seq, occurred_at, actor, actor_roles, coalesce(operator_code, '') as operator_code,
-                               action, target, outcome, details, prev_hash, row_hash
+                               action, target, outcome, details, prev_hash, row_hash, key_id
                         from audit_event order by seq""")
                 .query((rs, n) -> {
                     var fields = new java.util.TreeMap<String, String>();
@@ -108,6 +108,9 @@ class AuditLogTest {
                         fields.put(c, rs.getString(c));
                     }
                     fields.put("prev_hash", HexFormat.of().formatHex(rs.getBytes("prev_hash")));
+                    if (rs.getString("key_id") != null) {
+                        fields.put("key_id", rs.getString("key_id")); // named by every row since decision 024
+                    }
                     return new Row(rs.getLong("seq"), json(fields), rs.getBytes("prev_hash"), rs.getBytes("row_hash"));
                 })
                 .list();

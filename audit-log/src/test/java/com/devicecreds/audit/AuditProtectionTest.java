@@ -3,6 +3,7 @@ package com.devicecreds.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,18 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.keys.AuditSigner;
+import com.devicecreds.audit.keys.PublicKeyring;
+import com.devicecreds.audit.verify.Anchor;
+import com.devicecreds.audit.verify.AnchorFile;
+import com.devicecreds.audit.verify.AnchorReader;
 import com.devicecreds.audit.verify.ChainVerifier;
+import com.devicecreds.audit.verify.PurgeRecord;
+import com.devicecreds.audit.verify.Tampering;
 import com.devicecreds.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,8 +40,7 @@ class AuditProtectionTest {
     @BeforeAll
     static void aTrailWithYearsOfHistory() {
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(TestPostgres.server().getPostgresDatabase()).sql("create database " + name).update();
-        dataSource = TestPostgres.server().getDatabase("postgres", name);
+        dataSource = TestPostgres.newDatabase(name);
         TestPostgres.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         Instant now = Instant.now();
@@ -63,19 +71,36 @@ class AuditProtectionTest {
     }
 
     @Test
-    void the_purge_keeps_two_years_at_least_and_the_chain_verifies_from_its_new_base() throws Exception {
-        assertThatThrownBy(() -> jdbc.sql("select audit_purge(interval '1 year')").query(Long.class).single())
+    void the_purge_deletes_a_stated_range_outside_two_years_or_nothing_and_the_chain_verifies_from_its_new_base_only_with_its_record(
+            @TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> jdbc.sql("select audit_purge(interval '1 year', 10)").query(Long.class).single())
                 .rootCause().hasMessageContaining("Audit retention must be at least 2 years");
+        assertThatThrownBy(() -> jdbc.sql("select audit_purge(interval '2 years', 12)").query(Long.class).single())
+                .as("rows 11 and 12 are 400 days old").rootCause().hasMessageContaining("inside the retention");
+        assertThat(jdbc.sql("select min(seq) from audit_event").query(Long.class).single()).isEqualTo(1);
 
-        long purged = jdbc.sql("select audit_purge(interval '2 years')").query(Long.class).single();
+        var record = jdbc.sql("select seq, row_hash, occurred_at from audit_event where seq = 10")
+                .query((rs, n) -> new PurgeRecord(1, 10, rs.getBytes(2), rs.getTimestamp(3).toInstant(), Instant.now()))
+                .single();
+        long purged = jdbc.sql("select audit_purge(interval '2 years', 10)").query(Long.class).single();
         assertThat(purged).isEqualTo(10);
         assertThat(jdbc.sql("select min(seq) from audit_event").query(Long.class).single()).isEqualTo(11);
         assertThat(jdbc.sql("select seq from audit_chain_base").query(Long.class).single()).isEqualTo(10);
-        assertThat(jdbc.sql("select audit_purge(interval '2 years')").query(Long.class).single())
-                .as("nothing older is left").isZero();
+        assertThatThrownBy(() -> jdbc.sql("select audit_purge(interval '2 years', 10)").query(Long.class).single())
+                .as("the range must start after the base").rootCause().hasMessageContaining("after the chain base");
 
+        var signer = AuditSigner.generate(dir.resolve("key.pem"));
+        var file = new AnchorFile(dir.resolve("anchors.jsonl"), signer);
+        file.anchor(jdbc.sql("select seq, hash from audit_chain_head")
+                .query((rs, n) -> new Anchor(rs.getLong(1), rs.getBytes(2), Instant.now())).single());
+        var reader = new AnchorReader(PublicKeyring.of(List.of(signer.publicKey())), CHAIN);
         try (var connection = dataSource.getConnection()) {
-            var report = new ChainVerifier(CHAIN).verify(connection, List.of(), List.of());
+            var withoutRecord = new ChainVerifier(CHAIN).verify(connection, reader.read(file.path()));
+            assertThat(withoutRecord.tampering()).contains(Tampering.BASE_MOVED);
+            assertThat(withoutRecord.firstBadSeq()).hasValue(1);
+
+            file.purge(record);
+            var report = new ChainVerifier(CHAIN).verify(connection, reader.read(file.path()));
             assertThat(report.intact()).as(report.message()).isTrue();
             assertThat(report.firstSeq()).isEqualTo(11);
             assertThat(report.rowsChecked()).isEqualTo(10);

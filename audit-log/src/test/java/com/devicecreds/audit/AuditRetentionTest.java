@@ -5,38 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.verify.AuditAnchors;
 import com.devicecreds.audit.verify.AuditRetention;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.testsupport.RecordsAudit;
 import com.devicecreds.testsupport.SignedIn;
-import com.devicecreds.testsupport.TestPostgres;
+import com.devicecreds.testsupport.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The daily retention purge, on a database of its own whose chain starts years ago. */
-@SpringBootTest(classes = {AuditModuleTestApplication.class, AuditRetentionTest.FreshDatabase.class})
+@SpringBootTest(classes = {AuditModuleTestApplication.class, OwnDatabase.class},
+        properties = "spring.application.name=audit-retention-test")
 class AuditRetentionTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FreshDatabase {
-        @Bean
-        @Primary
-        DataSource freshDataSource() {
-            String name = "retention_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            JdbcClient.create(TestPostgres.server().getPostgresDatabase()).sql("create database " + name).update();
-            return TestPostgres.server().getDatabase("postgres", name);
-        }
-    }
 
     @Autowired
     AuditRetention retention;
@@ -44,6 +29,8 @@ class AuditRetentionTest {
     AuditVerification verification;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditAnchors anchors;
 
     @Test
     @RecordsAudit(AuditAction.AUDIT_PURGED)
@@ -59,7 +46,13 @@ class AuditRetentionTest {
         List<String> purges = jdbc.sql("""
                         select actor || ' ' || outcome || ' ' || details from audit_event where action = 'AUDIT_PURGED'""")
                 .query(String.class).list();
-        assertThat(purges).containsExactly("system success {\"retention\":\"PT17520H\",\"rows\":\"12\"}");
+        assertThat(purges).containsExactly(
+                "system success {\"from\":\"1\",\"retention\":\"PT17520H\",\"rows\":\"12\",\"to\":\"12\"}");
+        assertThat(anchors.read().purges()).as("the signed purge record states the range")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.fromSeq()).isEqualTo(1);
+                    assertThat(p.toSeq()).isEqualTo(12);
+                });
         try (var auditor = SignedIn.auditor()) {
             var report = verification.verify();
             assertThat(report.intact()).as(report.message()).isTrue();

@@ -20,7 +20,11 @@ import com.devicecreds.access.Actor;
 import com.devicecreds.access.Roles;
 import com.devicecreds.audit.internal.AuditChain;
 import com.devicecreds.audit.verify.Anchor;
+import com.devicecreds.audit.keys.AuditKeys;
+import com.devicecreds.audit.keys.AuditSigner;
 import com.devicecreds.audit.verify.AnchorFile;
+import com.devicecreds.audit.verify.AnchorReader;
+import com.devicecreds.audit.verify.AnchorSource;
 import com.devicecreds.audit.verify.AuditAnchors;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.audit.verify.ChainVerifier;
@@ -61,6 +65,8 @@ class AuditVerificationTest {
     AuditVerification verification;
     @Autowired
     AuditAnchors anchors;
+    @Autowired
+    AuditKeys keys;
 
     private final ChainVerifier verifier = new ChainVerifier(new AuditChain(TrailFixture.KEY));
 
@@ -142,23 +148,31 @@ class AuditVerificationTest {
     }
 
     @Test
-    void anchors_survive_a_round_trip_through_their_file_and_forged_lines_are_not_used(@TempDir Path dir)
+    void anchors_survive_a_round_trip_through_their_file_and_changed_or_foreign_lines_are_tampering(@TempDir Path dir)
             throws Exception {
-        var file = new AnchorFile(dir.resolve("anchors.jsonl"), new AuditChain(TrailFixture.KEY));
+        var path = dir.resolve("anchors.jsonl");
         Anchor anchor = headAnchor();
-        file.append(anchor);
-        String forged = Files.readString(file.path()).replace("\"seq\":\"" + anchor.seq() + "\"",
-                "\"seq\":\"" + (anchor.seq() + 5) + "\"");
-        Files.writeString(file.path(), forged, java.nio.file.StandardOpenOption.APPEND);
-        new AnchorFile(file.path(), new AuditChain("another-key-that-is-long-enough")).append(anchor);
+        new AnchorFile(path, keys.signer()).anchor(anchor);
+        var reader = new AnchorReader(keys.publicKeys(), keys.chain());
+        assertThat(reader.read(path).badLines()).isEmpty();
+        assertThat(verify(reader.read(path)).intact()).isTrue();
 
-        var read = file.read();
+        String forged = Files.readString(path).replace("\"seq\":\"" + anchor.seq() + "\"",
+                "\"seq\":\"" + (anchor.seq() + 5) + "\"");
+        Files.writeString(path, forged, java.nio.file.StandardOpenOption.APPEND);
+        new AnchorFile(path, AuditSigner.generate(dir.resolve("other-key.pem"))).anchor(anchor);
+
+        var read = reader.read(path);
         assertThat(read.anchors()).singleElement().satisfies(a -> {
             assertThat(a.seq()).isEqualTo(anchor.seq());
             assertThat(a.hash()).isEqualTo(anchor.hash());
         });
-        assertThat(read.warnings()).hasSize(2).allMatch(w -> w.contains("not an anchor signed with this chain key"));
-        assertThat(verify(read.anchors()).intact()).isTrue();
+        assertThat(read.badLines()).extracting(AnchorSource.BadLine::problem).satisfiesExactly(
+                p -> assertThat(p).contains("Line 2").contains("does not match its signature"),
+                p -> assertThat(p).contains("Line 3").contains("not one of the audit trail's keys"));
+        var report = verify(read);
+        assertThat(report.tampering()).contains(Tampering.ANCHOR_FORGED);
+        assertThat(report.firstBadSeq()).hasValue(anchor.seq());
     }
 
     @Test
@@ -191,13 +205,18 @@ class AuditVerificationTest {
     }
 
     @Test
-    void anchors_are_written_when_the_head_moved_and_only_then() {
-        anchors.anchorHead();
-        assertThat(anchors.anchorHead()).as("the head did not move").isEmpty();
+    void every_row_is_witnessed_as_it_is_written_and_the_head_is_anchored_when_no_line_covers_it() {
         auditLog.record(AuditRecord.of(AUDITED, AuditAction.LOGOUT, AuditOutcome.SUCCESS, "pki.verify"));
+        long head = jdbc.sql("select seq from audit_chain_head").query(Long.class).single();
+        var witnessed = anchors.read().anchors().stream().filter(a -> a.seq() == head).toList();
+        assertThat(witnessed).singleElement().satisfies(a -> assertThat(a.witness()).isTrue());
+        assertThat(anchors.anchorHead()).as("the witness line covers the head").isEmpty();
+
+        TrailFixture.append(jdbc, keys.chain(), Instant.now(), java.time.Duration.ofSeconds(1), 1);
         var written = anchors.anchorHead();
         assertThat(written).isPresent();
-        assertThat(written.get().seq()).isEqualTo(jdbc.sql("select seq from audit_chain_head").query(Long.class).single());
+        assertThat(written.get().seq()).isEqualTo(head + 1);
+        assertThat(anchors.anchorHead()).as("the head did not move").isEmpty();
     }
 
     private long verifications() {
@@ -255,11 +274,15 @@ class AuditVerificationTest {
                 .query((rs, n) -> new Anchor(rs.getLong(1), rs.getBytes(2), Instant.now())).single();
     }
 
-    /** Verifies on the current transaction's connection, so it sees the tampering before the rollback. */
     private VerificationReport verify(List<Anchor> anchors) {
+        return verify(AnchorSource.of(anchors));
+    }
+
+    /** Verifies on the current transaction's connection, so it sees the tampering before the rollback. */
+    private VerificationReport verify(AnchorSource source) {
         var connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return verifier.verify(connection, anchors, List.of());
+            return verifier.verify(connection, source);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -65,7 +65,7 @@ public final class TrailFixture {
     private static AuditRow head(JdbcClient jdbc) {
         return jdbc.sql("select seq, hash from audit_chain_head")
                 .query((rs, n) -> new AuditRow(rs.getLong(1), Instant.EPOCH, "", "", null, "", "", "", "{}", null,
-                        rs.getBytes(2)))
+                        rs.getBytes(2), null))
                 .single();
     }
 
@@ -73,21 +73,22 @@ public final class TrailFixture {
         Instant at = time.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
         var row = new AuditRow(previous.seq() + 1, at, "pki.user" + (i % 17), "PKI_OPS", i % 3 == 0 ? "nordkabel" : null,
                 AuditAction.values()[i % AuditAction.values().length].name(), "target-" + i,
-                i % 11 == 0 ? "denied" : "success", "{\"n\":\"" + i + "\"}", previous.rowHash(), null);
+                i % 11 == 0 ? "denied" : "success", "{\"n\":\"" + i + "\"}", previous.rowHash(), null,
+                chain.currentKeyId());
         return new AuditRow(row.seq(), row.occurredAt(), row.actor(), row.actorRoles(), row.operatorCode(), row.action(),
-                row.target(), row.outcome(), row.details(), row.prevHash(), chain.hashOf(row));
+                row.target(), row.outcome(), row.details(), row.prevHash(), chain.hashOf(row), row.keyId());
     }
 
     private static void insert(JdbcClient jdbc, List<AuditRow> rows) {
         var sql = new StringBuilder("""
                 insert into audit_event (seq, occurred_at, actor, actor_roles, operator_code, action, target, outcome,
-                                         details, prev_hash, row_hash) values """);
+                                         details, prev_hash, row_hash, key_id) values """);
         var params = new ArrayList<Object>();
         for (var row : rows) {
-            sql.append(params.isEmpty() ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(params.isEmpty() ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.addAll(Arrays.asList(row.seq(), Timestamp.from(row.occurredAt()), row.actor(),
                     row.actorRoles(), row.operatorCode(), row.action(), row.target(), row.outcome(), row.details(),
-                    row.prevHash(), row.rowHash()));
+                    row.prevHash(), row.rowHash(), row.keyId()));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }

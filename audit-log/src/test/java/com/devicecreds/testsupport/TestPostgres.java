@@ -44,6 +44,13 @@ public class TestPostgres {
         Flyway.configure().dataSource(dataSource).placeholders(Map.of("appRole", APP_ROLE)).load().migrate();
     }
 
+    /** A new, empty database of its own on the shared server (not migrated), for tests that need their own trail. */
+    public static DataSource newDatabase(String name) {
+        org.springframework.jdbc.core.simple.JdbcClient.create(server().getPostgresDatabase())
+                .sql("create database " + name).update();
+        return server().getDatabase("postgres", name);
+    }
+
     @Bean
     DataSource dataSource() {
         return server().getPostgresDatabase();

@@ -9,12 +9,12 @@ import java.util.TreeMap;
  * The canonical text of an audit row that the chain's MAC covers: a JSON object with sorted keys,
  * no insignificant white space and a fixed escaping, so the same row always yields the same bytes.
  */
-final class CanonicalForm {
+public final class CanonicalForm {
 
     private CanonicalForm() {
     }
 
-    static String json(Map<String, String> fields) {
+    public static String json(Map<String, String> fields) {
         var sb = new StringBuilder("{");
         var first = true;
         for (var e : new TreeMap<>(fields).entrySet()) {
@@ -33,7 +33,7 @@ final class CanonicalForm {
      * Reads back a flat object of string values in the canonical form; empty when the text is not
      * exactly that (so nothing half-parsed is ever trusted).
      */
-    static Optional<Map<String, String>> parse(String text) {
+    public static Optional<Map<String, String>> parse(String text) {
         var fields = new TreeMap<String, String>();
         int[] at = {0};
         try {
@@ -83,7 +83,7 @@ final class CanonicalForm {
         return sb.toString();
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -22,10 +22,12 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.audit.AuditAction;
 import com.devicecreds.audit.AuditLog;
 import com.devicecreds.audit.AuditOutcome;
-import com.devicecreds.audit.AuditProperties;
 import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.internal.CanonicalForm;
+import com.devicecreds.audit.keys.AuditKeys;
+import com.devicecreds.audit.keys.AuditSigner;
 import com.devicecreds.audit.verify.ExportVerifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,14 +42,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
-    private final AuditChain chain;
+    private final AuditSigner signer;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, AuditProperties properties, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+    AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.jdbc = jdbc;
-        this.chain = new AuditChain(properties.chainKey());
+        this.signer = keys.signer();
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -69,8 +71,9 @@ public class AuditTrail {
     }
 
     /**
-     * Writes every row the query finds, oldest first, one signed line each, and a signed trailer with
-     * the number of rows and the SHA-256 of the lines before it; records the export. Returns the rows written.
+     * Writes every row the query finds, oldest first, one line each, and a trailer with the number of
+     * rows and the SHA-256 of the lines before it, signed with the audit signing key; records the export.
+     * Returns the rows written.
      */
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public long exportSignedJsonLines(AuditQuery query, OutputStream out) {
@@ -78,7 +81,7 @@ public class AuditTrail {
         long[] rows = {0};
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         where(jdbc.sql(SELECT + condition(query) + " order by seq"), query).query(rs -> {
-            write(writer, digest, chain.signedLine(exportFields(AuditRow.read(rs))));
+            write(writer, digest, CanonicalForm.json(exportFields(AuditRow.read(rs))));
             rows[0]++;
         });
         var trailer = new LinkedHashMap<String, String>();
@@ -88,7 +91,7 @@ public class AuditTrail {
         trailer.put("query", query.describe());
         trailer.put("exported_by", currentActor.actor().username());
         trailer.put("exported_at", clock.instant().toString());
-        write(writer, null, chain.signedLine(trailer));
+        write(writer, null, signer.signedLine(trailer));
         try {
             writer.flush();
         } catch (IOException e) {
@@ -110,7 +113,7 @@ public class AuditTrail {
 
     private static final String SELECT = """
             select seq, occurred_at, actor, actor_roles, operator_code, action, target, outcome, details,
-                   prev_hash, row_hash
+                   prev_hash, row_hash, key_id
             from audit_event""";
 
     private static String condition(AuditQuery query) {

@@ -7,41 +7,81 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 
+import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.internal.CanonicalForm;
+import com.devicecreds.audit.internal.RowWitness;
+import com.devicecreds.audit.keys.AuditSigner;
 
 /**
- * Anchors kept in a file outside the database, one signed line each (canonical JSON with a MAC made
- * with the chain key): someone who can change the database but not this file, or who lacks the key,
- * cannot hide a cut-off tail or a rewritten chain. Lines are only ever appended and forced to disk.
+ * The file outside the database that vouches for the audit trail (decisions 013 and 024): one signed
+ * line per event, appended and forced to disk before the call returns. A {@code row} line witnesses each
+ * row as it is committed, a {@code head} line anchors the chain head periodically, a {@code purge} line
+ * states a purge's range before it happens. Lines are signed with the Ed25519 signing key, not the chain
+ * key, so whoever can rewrite the chain cannot rewrite what this file says about it.
  */
-public final class AnchorFile {
+public final class AnchorFile implements RowWitness {
 
     private final Path path;
-    private final AuditChain chain;
+    private final AuditSigner signer;
+    private final Consumer<String> copy;
+    private long lastSeqWritten = -1;
 
-    public AnchorFile(Path path, AuditChain chain) {
+    public AnchorFile(Path path, AuditSigner signer) {
+        this(path, signer, line -> { });
+    }
+
+    /** @param copy also receives every line once it is on disk, e.g. {@link SyslogForwarder} */
+    public AnchorFile(Path path, AuditSigner signer, Consumer<String> copy) {
         this.path = path;
-        this.chain = chain;
+        this.signer = signer;
+        this.copy = copy;
     }
 
     public Path path() {
         return path;
     }
 
-    /** Appends one anchor and forces it to disk. */
-    public void append(Anchor anchor) {
-        String line = chain.signedLine(Map.of("seq", Long.toString(anchor.seq()), "hash", anchor.hashHex(),
-                "at", anchor.at().toString())) + "\n";
+    /** Witnesses a committed row: its number, hash, time and content digest. */
+    @Override
+    public void witness(AuditRow row) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("type", "row");
+        fields.put("seq", Long.toString(row.seq()));
+        fields.put("hash", CanonicalForm.hex(row.rowHash()));
+        fields.put("at", row.occurredAt().toString());
+        fields.put("content_sha256", CanonicalForm.hex(AuditChain.contentDigest(row)));
+        append(fields, row.seq());
+    }
+
+    /** Anchors the chain head. */
+    public void anchor(Anchor head) {
+        append(Map.of("type", "head", "seq", Long.toString(head.seq()), "hash", head.hashHex(),
+                "at", head.at().toString()), head.seq());
+    }
+
+    /** States a purge, before the rows are deleted. */
+    public void purge(PurgeRecord purge) {
+        append(Map.of("type", "purge", "from_seq", Long.toString(purge.fromSeq()), "to_seq", Long.toString(purge.toSeq()),
+                "to_hash", CanonicalForm.hex(purge.toHash()), "newest_at", purge.newestAt().toString(),
+                "at", purge.at().toString()), -1);
+    }
+
+    /** The highest row this process wrote a line about, or -1. */
+    public synchronized long lastSeqWritten() {
+        return lastSeqWritten;
+    }
+
+    private synchronized void append(Map<String, String> fields, long seq) {
+        String signed = signer.signedLine(fields);
+        String line = signed + "\n";
         try {
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
+            if (path.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(path.toAbsolutePath().getParent());
             }
             try (var channel = FileChannel.open(path, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -49,45 +89,9 @@ public final class AnchorFile {
                 channel.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not append the audit anchor to " + path, e);
+            throw new UncheckedIOException("Could not append to the audit anchor file " + path, e);
         }
-    }
-
-    /** The anchors in the file, and a warning for every line that is not a valid, signed anchor. */
-    public Read read() {
-        var anchors = new ArrayList<Anchor>();
-        var warnings = new ArrayList<String>();
-        if (!Files.exists(path)) {
-            return new Read(anchors, warnings);
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the audit anchors in " + path, e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            int number = i + 1;
-            chain.readSignedLine(line).flatMap(AnchorFile::anchor).ifPresentOrElse(anchors::add,
-                    () -> warnings.add("Anchor line " + number + " of " + path.getFileName()
-                            + " is not an anchor signed with this chain key; it was not used"));
-        }
-        return new Read(anchors, warnings);
-    }
-
-    private static Optional<Anchor> anchor(Map<String, String> fields) {
-        try {
-            return Optional.of(new Anchor(Long.parseLong(fields.get("seq")),
-                    HexFormat.of().parseHex(fields.get("hash")), Instant.parse(fields.get("at"))));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    public record Read(List<Anchor> anchors, List<String> warnings) {
+        lastSeqWritten = Math.max(lastSeqWritten, seq);
+        copy.accept(signed);
     }
 }

@@ -7,16 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.keys.PublicKeyring;
 
 /**
- * Verifies the audit trail from the command line, without the portal running: the chain in the
- * database and, when given, the anchors kept outside it; or, offline, an export of signed JSON lines. The key comes from AUDIT_CHAIN_KEY and the
- * password from DATABASE_PASSWORD, never from the command line. Exit status: 0 intact, 2 tampering
- * found, 1 could not verify. The README shows how to run it.
+ * Verifies the audit trail from the command line, without the portal running: the chain in the database
+ * against the anchor file kept outside it, or, offline, an export. Signatures are checked with the audit
+ * trail's public keys ({@code --public-key}, a PEM file of one or more keys); {@code --anchors} takes one
+ * file or several, comma-separated (the portal's anchor file and a log host's copy of it, decision 024),
+ * all of which must be readable. The chain key is optional
+ * and comes from the environment only (AUDIT_CHAIN_KEY, AUDIT_CHAIN_KEY_ID, AUDIT_PREVIOUS_CHAIN_KEYS as
+ * {@code id=key,id=key}), as does the database password (DATABASE_PASSWORD). Exit status: 0 intact,
+ * 2 tampering found, 1 could not verify; it prints the same words as the Audit trail page. The README
+ * shows how to run it.
  */
 public final class AuditVerifyCommand {
 
@@ -24,63 +34,89 @@ public final class AuditVerifyCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv("AUDIT_CHAIN_KEY"), System.getenv("DATABASE_PASSWORD")));
+        System.exit(run(args, System.getenv()));
     }
 
-    static int run(String[] args, String key, String password) {
-        String url = null;
-        String user = null;
-        Path anchorFile = null;
-        Path export = null;
+    static int run(String[] args, Map<String, String> env) {
+        var options = new HashMap<String, String>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--url" -> url = args[i + 1];
-                case "--user" -> user = args[i + 1];
-                case "--anchors" -> anchorFile = Path.of(args[i + 1]);
-                case "--export" -> export = Path.of(args[i + 1]);
-                default -> {
-                    return usage("Unknown option " + args[i]);
-                }
+            if (!List.of("--url", "--user", "--anchors", "--export", "--public-key", "--grace-minutes").contains(args[i])) {
+                return usage("Unknown option " + args[i]);
             }
+            options.put(args[i], args[i + 1]);
         }
-        if ((url == null) == (export == null) || args.length % 2 != 0) {
+        if (options.containsKey("--url") == options.containsKey("--export") || args.length % 2 != 0) {
             return usage("Give either --url (the trail in the database) or --export (an exported file); every option takes a value");
         }
-        if (key == null || key.length() < 16) {
-            return usage("AUDIT_CHAIN_KEY must hold the chain key (at least 16 characters)");
+        if (!options.containsKey("--public-key")) {
+            return usage("--public-key must name the PEM file of the audit trail's public signing keys");
         }
-        var chain = new AuditChain(key);
-        if (export != null) {
-            return verifyExport(chain, export);
+        PublicKeyring publicKeys;
+        AuditChain chain;
+        try {
+            publicKeys = PublicKeyring.read(List.of(Path.of(options.get("--public-key"))));
+            chain = chain(env);
+        } catch (RuntimeException e) {
+            return usage("Could not read the keys: " + e.getMessage());
         }
-        var anchors = anchorFile == null ? new AnchorFile.Read(List.of(), List.of())
-                : new AnchorFile(anchorFile, chain).read();
+        if (publicKeys.isEmpty()) {
+            return usage(options.get("--public-key") + " holds no PUBLIC KEY");
+        }
+        if (options.containsKey("--export")) {
+            return verifyExport(new ExportVerifier(chain, publicKeys), Path.of(options.get("--export")));
+        }
+        var reader = new AnchorReader(publicKeys, chain);
+        var anchors = options.containsKey("--anchors")
+                ? reader.read(java.util.Arrays.stream(options.get("--anchors").split(",")).map(Path::of).toList())
+                : reader.read((Path) null);
         var properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
+        if (options.containsKey("--user")) {
+            properties.setProperty("user", options.get("--user"));
         }
-        if (password != null) {
-            properties.setProperty("password", password);
+        if (env.get("DATABASE_PASSWORD") != null) {
+            properties.setProperty("password", env.get("DATABASE_PASSWORD"));
         }
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
+        try (Connection connection = DriverManager.getConnection(options.get("--url"), properties)) {
             connection.setReadOnly(true);
-            var report = new ChainVerifier(chain).verify(connection, anchors.anchors(), anchors.warnings());
+            var grace = Duration.ofMinutes(Long.parseLong(options.getOrDefault("--grace-minutes",
+                    Long.toString(ChainVerifier.DEFAULT_GRACE.toMinutes()))));
+            var report = new ChainVerifier(chain, Clock.systemUTC(), grace).verify(connection, anchors);
             report.warnings().forEach(w -> System.out.println("warning: " + w));
+            System.out.println(report.headline());
             System.out.println(report.message());
             System.out.printf("rows checked: %,d (from %d to %d), anchors used: %d, took %d ms%n", report.rowsChecked(),
                     report.firstSeq(), report.lastSeq(), report.anchorsUsed(), report.took().toMillis());
-            return report.intact() ? 0 : 2;
+            return report.exitCode();
         } catch (Exception e) {
             System.err.println("Could not verify the audit trail: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int verifyExport(AuditChain chain, Path export) {
+    /** The chain key ring from the environment, or null when no chain key is given (public key only). */
+    private static AuditChain chain(Map<String, String> env) {
+        String key = env.get("AUDIT_CHAIN_KEY");
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        String id = env.getOrDefault("AUDIT_CHAIN_KEY_ID", AuditChain.DEFAULT_KEY_ID);
+        var ring = new HashMap<String, String>();
+        String previous = env.getOrDefault("AUDIT_PREVIOUS_CHAIN_KEYS", "");
+        for (String pair : previous.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                ring.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+            }
+        }
+        ring.put(id, key);
+        return new AuditChain(id, ring);
+    }
+
+    private static int verifyExport(ExportVerifier verifier, Path export) {
         try (var reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            var result = new ExportVerifier(chain).verify(reader);
+            var result = verifier.verify(reader);
             System.out.println(result.message());
-            return result.intact() ? 0 : 2;
+            return result.exitCode();
         } catch (IOException | UncheckedIOException e) {
             System.err.println("Could not read the export " + export + ": " + e.getMessage());
             return 1;
@@ -89,9 +125,11 @@ public final class AuditVerifyCommand {
 
     private static int usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: AuditVerifyCommand --url jdbc:postgresql://host:port/db [--user name] [--anchors file]");
-        System.err.println("       AuditVerifyCommand --export audit-export.jsonl");
-        System.err.println("       with AUDIT_CHAIN_KEY (and DATABASE_PASSWORD) in the environment");
+        System.err.println("usage: AuditVerifyCommand --url jdbc:postgresql://host:port/db [--user name] --anchors file[,copy]"
+                + " --public-key audit-signing-key.pub [--grace-minutes 20]");
+        System.err.println("       AuditVerifyCommand --export audit-export.jsonl --public-key audit-signing-key.pub");
+        System.err.println("       optionally with AUDIT_CHAIN_KEY (AUDIT_CHAIN_KEY_ID, AUDIT_PREVIOUS_CHAIN_KEYS) and"
+                + " DATABASE_PASSWORD in the environment");
         return 1;
     }
 }

@@ -25,6 +25,8 @@ import com.devicecreds.audit.AuditRecord;
 import com.devicecreds.audit.AuditRow;
 import com.devicecreds.audit.TrailFixture;
 import com.devicecreds.audit.internal.AuditChain;
+import com.devicecreds.audit.keys.AuditKeys;
+import com.devicecreds.audit.keys.PublicKeyring;
 import com.devicecreds.audit.verify.ExportVerifier;
 import com.devicecreds.testsupport.SignedIn;
 import com.devicecreds.testsupport.RecordsAudit;
@@ -39,6 +41,8 @@ import org.springframework.security.access.AccessDeniedException;
 @SpringBootTest(classes = AuditModuleTestApplication.class)
 class AuditTrailTest {
 
+    @Autowired
+    AuditKeys keys;
     @Autowired
     AuditTrail trail;
     @Autowired
@@ -126,10 +130,13 @@ class AuditTrailTest {
         var out = new ByteArrayOutputStream();
         long rows = trail.exportSignedJsonLines(AuditQuery.ALL, out);
         String export = out.toString(StandardCharsets.UTF_8);
-        var verifier = new ExportVerifier(new AuditChain(TrailFixture.KEY));
+        var verifier = new ExportVerifier(new AuditChain(TrailFixture.KEY), keys.publicKeys());
 
         var ok = verifier.verify(reader(export));
         assertThat(ok.intact()).as(ok.message()).isTrue();
+        var publicKeyOnly = new ExportVerifier(null, keys.publicKeys()).verify(reader(export));
+        assertThat(publicKeyOnly.intact()).as(publicKeyOnly.message()).isTrue();
+        assertThat(publicKeyOnly.message()).contains("signed with signing key " + keys.signer().keyId());
         assertThat(ok.rows()).isEqualTo(rows).isEqualTo(trail.count(AuditQuery.ALL) - 1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'AUDIT_EXPORTED'").query(Long.class).single())
                 .isEqualTo(exportsBefore + 1);
@@ -146,8 +153,14 @@ class AuditTrailTest {
             var result = verifier.verify(reader(String.join("\n", tampered) + "\n"));
             assertThat(result.intact()).as(result.message()).isFalse();
         }
-        var wrongKey = new ExportVerifier(new AuditChain("not-the-chain-key-at-all")).verify(reader(export));
-        assertThat(wrongKey.message()).contains("not signed with this chain key");
+        var wrongChainKey = new ExportVerifier(new AuditChain("not-the-chain-key-at-all"), keys.publicKeys())
+                .verify(reader(export));
+        assertThat(wrongChainKey.message()).contains("does not match the hash the trail held");
+        var otherPublicKey = PublicKeyring.of(List.of(java.security.KeyPairGenerator.getInstance("Ed25519")
+                .generateKeyPair().getPublic()));
+        var wrongSigningKey = new ExportVerifier(null, otherPublicKey).verify(reader(export));
+        assertThat(wrongSigningKey.exitCode()).isEqualTo(2);
+        assertThat(wrongSigningKey.message()).contains("not one of the audit trail's keys");
     }
 
     private AuditQuery query(Optional<String> actor, Optional<AuditAction> action, Optional<String> target,

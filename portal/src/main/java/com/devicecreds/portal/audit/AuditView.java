@@ -14,6 +14,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.audit.AuditAction;
 import com.devicecreds.audit.AuditOutcome;
 import com.devicecreds.audit.AuditRow;
+import com.devicecreds.audit.keys.AuditKeys;
 import com.devicecreds.audit.trail.AuditQuery;
 import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.audit.verify.AuditVerification;
@@ -74,11 +75,13 @@ class AuditView extends VerticalLayout {
     private AuditQuery query = AuditQuery.ALL;
 
     private final AuditSpreadsheet spreadsheet;
+    private final String signingKeyId;
 
-    AuditView(AuditTrail trail, AuditVerification verification, AuditSpreadsheet spreadsheet) {
+    AuditView(AuditTrail trail, AuditVerification verification, AuditSpreadsheet spreadsheet, AuditKeys keys) {
         this.trail = trail;
         this.verification = verification;
         this.spreadsheet = spreadsheet;
+        this.signingKeyId = keys.signer().keyId();
         addClassName("audit-view");
         setSizeFull();
         add(verificationCard(), filters(), problem, grid);
@@ -90,8 +93,12 @@ class AuditView extends VerticalLayout {
 
     private Div verificationCard() {
         var title = new H3("Chain verification");
-        var text = new Paragraph("Recomputes every row's keyed hash and link, checks that no row is missing and that "
-                + "the chain head and the anchors kept outside the database agree. Each verification is itself audited.");
+        var text = new Paragraph("Recomputes every row's keyed hash and link, checks that no row is missing, that "
+                + "the chain head and the signed anchor file kept outside the database agree, and that every purged row "
+                + "has a signed purge record. Each verification is itself audited.");
+        var keyLine = new Paragraph("Anchors, purge records and exports are signed with key " + signingKeyId
+                + "; auditors check them with its public key (AuditVerifyCommand --public-key).");
+        keyLine.addClassName("verification-keys");
         var verify = new Button("Verify now", VaadinIcon.SHIELD.create(), e -> {
             showVerification(verification.verify());
             search(); // the verification is a new row
@@ -100,7 +107,7 @@ class AuditView extends VerticalLayout {
         verify.addClassName("verify-chain");
         verificationResult.addClassName("verification-result");
         verificationResult.setVisible(false);
-        var header = new HorizontalLayout(new Div(title, text), verify);
+        var header = new HorizontalLayout(new Div(title, text, keyLine), verify);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(0));
@@ -113,8 +120,14 @@ class AuditView extends VerticalLayout {
         verificationResult.removeAll();
         verificationResult.setVisible(true);
         verificationResult.getElement().setAttribute("data-intact", Boolean.toString(report.intact()));
-        verificationResult.setClassName("verification-result " + (report.intact() ? "intact" : "tampered"));
-        var headline = new Span(report.intact() ? "Intact" : "Tampering found");
+        verificationResult.getElement().setAttribute("data-verdict", report.verdict().name());
+        verificationResult.setClassName("verification-result " + switch (report.verdict()) {
+            case INTACT -> "intact";
+            case TAMPERED -> "tampered";
+            case UNVERIFIABLE -> "unverifiable";
+        });
+        // The same words as AuditVerifyCommand prints.
+        var headline = new Span(report.headline());
         headline.addClassName("verification-headline");
         var facts = new Span("%,d row%s checked (from %d to %d) · %d anchor%s · %d ms".formatted(report.rowsChecked(),
                 report.rowsChecked() == 1 ? "" : "s", report.firstSeq(), report.lastSeq(), report.anchorsUsed(),

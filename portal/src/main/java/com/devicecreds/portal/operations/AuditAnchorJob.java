@@ -7,7 +7,11 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Appends the audit chain's head to the anchor file outside the database when it moved. */
+/**
+ * Anchors the audit chain's head in the anchor file outside the database when no line covers it yet:
+ * rows are witnessed as they are committed, so this catches rows of other nodes and rows whose witness
+ * line was lost (docs/decisions/024-insider-threat-model.md).
+ */
 @DisallowConcurrentExecution
 class AuditAnchorJob implements Job {
 

@@ -7,7 +7,10 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes audit rows past the retention period (at least two years), from the start of the chain. */
+/**
+ * Deletes audit rows past the retention period (at least two years), from the start of the chain, after
+ * a signed purge record of the range (docs/decisions/024-insider-threat-model.md).
+ */
 @DisallowConcurrentExecution
 class AuditRetentionJob implements Job {
 

@@ -2,7 +2,13 @@ package com.devicecreds.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
 import javax.sql.DataSource;
+
+import com.devicecreds.audit.AuditProperties;
 
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.database.SchemaOwner;
@@ -23,11 +29,13 @@ class AuditEndToEndTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    AuditProperties audit;
+    @Autowired
     @SchemaOwner
     DataSource schemaOwner;
 
     @Test
-    void an_auditor_verifies_the_chain_sees_a_tampered_row_named_and_searches_the_trail() {
+    void an_auditor_verifies_the_chain_sees_a_tampered_row_named_and_searches_the_trail() throws Exception {
         try (var browser = new Browser(port)) {
             browser.signIn("audit.dora", "demo");
             browser.open("/audit");
@@ -54,6 +62,21 @@ class AuditEndToEndTest {
                 asTableOwner("update audit_event set target = '" + original.replace("'", "''") + "' where seq = " + seq);
             }
 
+            // Without its anchor file the trail is not called intact: the same words as AuditVerifyCommand.
+            Path anchors = audit.anchorFile();
+            Path aside = anchors.resolveSibling(anchors.getFileName() + ".aside");
+            Files.move(anchors, aside);
+            try {
+                browser.waitFor(By.cssSelector(".verify-chain")).click();
+                browser.waitUntil("document.querySelector('.verification-result[data-verdict=\"UNVERIFIABLE\"]') !== null");
+                assertThat(browser.waitFor(By.cssSelector(".verification-result")).getText())
+                        .contains("Could not verify").contains("Could not verify the audit trail: the anchor file")
+                        .contains("is missing");
+                browser.screenshot("audit-unverifiable.png");
+            } finally {
+                Files.move(aside, anchors, StandardCopyOption.REPLACE_EXISTING);
+            }
+
             long dorasRows = jdbc.sql("select count(*) from audit_event where actor = 'audit.dora'").query(Long.class).single();
             var actor = browser.waitFor(By.cssSelector(".audit-filters vaadin-text-field input"));
             actor.sendKeys("audit.dora");
@@ -68,7 +91,7 @@ class AuditEndToEndTest {
         var outcomes = jdbc.sql("""
                         select outcome from audit_event where action = 'AUDIT_VERIFIED' and actor = 'audit.dora'
                         order by seq""").query(String.class).list();
-        assertThat(outcomes).containsExactly("success", "failed");
+        assertThat(outcomes).containsExactly("success", "failed", "failed");
     }
 
     /** A table owner bypassing the append-only triggers, as only an attacker with such rights could. */
