@@ -2,9 +2,6 @@ package com.devicecreds.portal.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -13,11 +10,10 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
 import com.devicecreds.inventory.loading.approval.BatchActivation;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
-import com.devicecreds.inventory.loading.sample.Facility;
-import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.database.SchemaOwner;
+import com.devicecreds.portal.demo.AnnasUpload;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.security.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -52,18 +48,9 @@ class TamperedBatchAlertTest {
     void a_staged_payload_changed_after_approval_is_refused_at_activation_and_pki_operations_are_alerted() {
         String type = jdbc.sql("select code from credential_type where binding_mode = 'next-available' order by code limit 1")
                 .query(String.class).single();
-        var facility = Facility.selfSigned("Tamper Test KGF", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(9)));
-        try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
-            facilities.trust(facility.chainPem());
-        }
-        var sample = SamplePackage.of(facility, type, 30);
-        long batchId;
-        String manifest;
-        try (var anna = SignedIn.as(SignedIn.user("pki.anna", Optional.empty(), Roles.PKI_OPS))) {
-            var batch = uploads.upload(new ByteArrayInputStream(sample.toBytes()), "tamper.zip").batch().orElseThrow();
-            batchId = batch.id();
-            manifest = batch.manifestSha256();
-        }
+        var upload = AnnasUpload.of(facilities, uploads, "Tamper Test KGF", type, 30, "tamper.zip");
+        long batchId = upload.batchId();
+        String manifest = upload.manifestSha256();
         try (var ben = SignedIn.as(SignedIn.user("pki.ben", Optional.empty(), Roles.PKI_OPS))) {
             assertThat(stepUp.confirmPassword("demo")).isTrue();
             assertThat(approvals.approve(batchId, manifest).state()).isEqualTo("approved");
@@ -82,6 +69,6 @@ class TamperedBatchAlertTest {
                         select n.title || ' | ' || n.link || ' | ' || (select count(*) from mail_outbox o where o.notification_id = n.id)
                         from notification n where n.source_kind = ? and n.source_id = ?""")
                 .params(TamperedBatchNotifications.KIND, Long.toString(batchId)).query(String.class).single();
-        assertThat(alert).isEqualTo("Credential batch " + sample.batchId() + " refused at activation | loading/approvals/" + batchId + " | 1");
+        assertThat(alert).isEqualTo("Credential batch " + upload.sample().batchId() + " refused at activation | loading/approvals/" + batchId + " | 1");
     }
 }
