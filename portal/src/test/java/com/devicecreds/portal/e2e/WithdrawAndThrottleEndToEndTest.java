@@ -69,10 +69,11 @@ class WithdrawAndThrottleEndToEndTest {
             anna.screenshot("inbox-own-batch-withdraw.png");
 
             anna.open("/loading/approvals/" + upload.batchId());
-            anna.waitFor(By.cssSelector("vaadin-text-area.withdraw-note textarea")).sendKeys("wrong pool");
+            var withdraw = anna.waitFor(By.cssSelector("vaadin-button.withdraw"));
             anna.waitUntilVaadinIsIdle();
+            anna.waitUntil("document.querySelector('vaadin-dialog-overlay[opening]') === null");
             anna.screenshot("dialog-withdraw.png");
-            anna.waitFor(By.cssSelector("vaadin-button.withdraw")).click();
+            withdraw.click();
             anna.waitUntilVaadinIsIdle();
             anna.waitUntil("!document.querySelector('.inbox-others').innerText.includes('" + ref + "')");
             anna.screenshot("inbox-after-withdrawal.png");
