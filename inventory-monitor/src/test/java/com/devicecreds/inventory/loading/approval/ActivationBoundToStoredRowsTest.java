@@ -33,6 +33,10 @@ class ActivationBoundToStoredRowsTest {
     @Autowired
     BatchActivation activation;
     @Autowired
+    BatchWithdrawal withdrawal;
+    @Autowired
+    BatchExpiry expiry;
+    @Autowired
     PackageUploadService uploads;
     @Autowired
     JdbcClient jdbc;
@@ -66,6 +70,32 @@ class ActivationBoundToStoredRowsTest {
 
         assertThat(world.state(batch)).isEqualTo("active");
         assertThat(world.credentials(batch)).containsExactly(0, 40);
+    }
+
+    @Test
+    void rejection_withdrawal_and_expiry_work_with_the_application_roles_own_rights() {
+        var type = world.type(1);
+        var rejected = world.staged(type, 4);
+        var withdrawn = world.staged(type, 4);
+        var expired = world.staged(type, 4);
+        try (var ben = ApprovalWorld.ben()) {
+            app.run(() -> approvals.reject(rejected.id(), rejected.manifestSha256(), "wrong pool"));
+        }
+        try (var anna = com.devicecreds.testsupport.SignedIn.pkiOps()) {
+            app.run(() -> {
+                withdrawal.withdraw(withdrawn.id(), null);
+                return null;
+            });
+        }
+        clock.advance(java.time.Duration.ofHours(73));
+        app.run(() -> expiry.expireOverdue());
+
+        assertThat(world.state(rejected)).isEqualTo("rejected");
+        assertThat(world.state(withdrawn)).isEqualTo("withdrawn");
+        assertThat(world.state(expired)).isEqualTo("expired");
+        for (var batch : java.util.List.of(rejected, withdrawn, expired)) {
+            assertThat(world.credentials(batch)).as("staged credentials discarded").containsExactly(0, 0);
+        }
     }
 
     @Test
