@@ -119,6 +119,9 @@ $$;
 
 revoke execute on function seal_credential_batch(bigint), activate_credential_batch(bigint, timestamptz) from public;
 grant execute on function seal_credential_batch(bigint), activate_credential_batch(bigint, timestamptz) to ${appRole};
+-- The approval dialog checks the stored rows against the seal afresh, so an approver sees a change
+-- before deciding (the activation checks again, in its own transaction).
+grant execute on function credential_batch_digest(bigint) to ${appRole};
 
 -- The application role's rights on these tables (V36 granted it every column): the columns its own
 -- work changes, nothing more. Payloads, IDs, device bindings at staging, manifest hashes, seals,

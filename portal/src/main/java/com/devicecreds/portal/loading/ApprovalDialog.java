@@ -83,6 +83,8 @@ class ApprovalDialog extends Dialog {
                 + "device-ID format: all passed");
         fact(validation, "Stored manifest", facts.manifestIntact() ? "matches the manifest hash"
                 : "DOES NOT match the manifest hash: do not approve").addClassName(facts.manifestIntact() ? "ok" : "warning");
+        fact(validation, "Stored rows", facts.rowsIntact() ? "match the digest sealed at upload"
+                : "DO NOT match the digest sealed at upload: do not approve").addClassNames("stored-rows", facts.rowsIntact() ? "ok" : "warning");
 
         var inventory = facts();
         pool.ifPresentOrElse(p -> {

@@ -35,6 +35,8 @@ class ActivationBoundToStoredRowsTest {
     @Autowired
     BatchWithdrawal withdrawal;
     @Autowired
+    ApprovalInbox inbox;
+    @Autowired
     BatchExpiry expiry;
     @Autowired
     PackageUploadService uploads;
@@ -164,8 +166,14 @@ class ActivationBoundToStoredRowsTest {
         try (var ben = ApprovalWorld.ben()) {
             approvals.approve(batch.id(), batch.manifestSha256());
         }
+        try (var carl = ApprovalWorld.carl()) {
+            assertThat(inbox.context(batch.id()).orElseThrow().packageFacts().rowsIntact()).isTrue();
+        }
         jdbc.sql("update credential set payload = payload || '\\x00'::bytea where id = (select max(id) from credential where batch_id = ?)")
                 .param(batch.id()).update();
+        try (var carl = ApprovalWorld.carl()) {
+            assertThat(inbox.context(batch.id()).orElseThrow().packageFacts().rowsIntact()).as("shown to approvers").isFalse();
+        }
 
         activation.activateApproved();
 
