@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.devicecreds.access.Actor;
 import com.devicecreds.portal.security.ApproverStepUp;
+import com.devicecreds.portal.security.StepUpThrottledException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -128,8 +129,15 @@ public class ChangeRequestsCard extends Div {
                     + " identity provider to sign in again; you come back here and approve."));
         }
         var approve = new Button("Approve", e -> {
-            if (signInAgain.isEmpty() && !stepUp.confirmPassword(password.getValue())) {
-                refusal.setText("That is not your password. Enter it again to confirm the approval.");
+            try {
+                if (signInAgain.isEmpty() && !stepUp.confirmPassword(password.getValue())) {
+                    refusal.setText("That is not your password. Enter it again to confirm the approval.");
+                    refusal.setVisible(true);
+                    password.clear();
+                    return;
+                }
+            } catch (StepUpThrottledException locked) {
+                refusal.setText(locked.getMessage());
                 refusal.setVisible(true);
                 password.clear();
                 return;

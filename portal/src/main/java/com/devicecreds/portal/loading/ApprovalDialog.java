@@ -6,12 +6,14 @@ import java.util.Optional;
 import com.devicecreds.inventory.loading.approval.ApprovalContext;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
 import com.devicecreds.inventory.loading.approval.BatchDecision;
+import com.devicecreds.inventory.loading.approval.BatchWithdrawal;
 import com.devicecreds.inventory.loading.approval.DecisionOutcome;
 import com.devicecreds.inventory.loading.approval.DecisionRefusedException;
 import com.devicecreds.inventory.loading.approval.ReauthenticationRequiredException;
 import com.devicecreds.inventory.loading.approval.YourPart;
 import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.portal.security.ApproverStepUp;
+import com.devicecreds.portal.security.StepUpThrottledException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,22 +32,25 @@ import com.vaadin.flow.component.textfield.TextArea;
 /**
  * One batch with everything an approver needs to decide: the manifest, the validation facts, the
  * pool it fills, and the decisions so far; then approve, or reject with a reason. The decision
- * carries the manifest hash shown here, and asks the approver to prove who they are again.
+ * carries the manifest hash and the sealed rows' digest shown here, and asks the approver to prove
+ * who they are again. Its submitter may withdraw a waiting request here instead.
  */
 class ApprovalDialog extends Dialog {
 
     private final ApprovalContext context;
     private final ApprovalService approvals;
+    private final BatchWithdrawal withdrawal;
     private final ApproverStepUp stepUp;
     private final String route;
     private final PasswordField password = new PasswordField("Your password, to confirm it is you");
     private final TextArea reason = new TextArea("Reason for a rejection");
     private final Div message = new Div();
 
-    ApprovalDialog(ApprovalContext context, Optional<PoolSummary> pool, ApprovalService approvals, ApproverStepUp stepUp,
-            String route) {
+    ApprovalDialog(ApprovalContext context, Optional<PoolSummary> pool, ApprovalService approvals, BatchWithdrawal withdrawal,
+            ApproverStepUp stepUp, String route) {
         this.context = context;
         this.approvals = approvals;
+        this.withdrawal = withdrawal;
         this.stepUp = stepUp;
         this.route = route;
         var batch = context.batch();
@@ -60,6 +65,8 @@ class ApprovalDialog extends Dialog {
         fact(manifest, "Producing facility", batch.producingFacility());
         fact(manifest, "Created at the facility", UploadView.TIME.format(context.packageFacts().createdAt()));
         fact(manifest, "Manifest SHA-256", batch.manifestSha256()).addClassNames("hash", "manifest-hash");
+        fact(manifest, "Stored rows SHA-256", batch.stagedSha256().isEmpty() ? "not sealed: do not approve" : batch.stagedSha256())
+                .addClassNames("hash", "staged-hash");
         var state = ReportPanel.stateBadge(batch.state());
         manifest.add(label("State"), new Span(state, new Span("  " + batch.approvals() + " of " + batch.approvalsRequired()
                 + " approvals" + context.expiresAt().map(at -> ", expires " + UploadView.TIME.format(at)).orElse("")
@@ -76,6 +83,8 @@ class ApprovalDialog extends Dialog {
                 + "device-ID format: all passed");
         fact(validation, "Stored manifest", facts.manifestIntact() ? "matches the manifest hash"
                 : "DOES NOT match the manifest hash: do not approve").addClassName(facts.manifestIntact() ? "ok" : "warning");
+        fact(validation, "Stored rows", facts.rowsIntact() ? "match the digest sealed at upload"
+                : "DO NOT match the digest sealed at upload: do not approve").addClassNames("stored-rows", facts.rowsIntact() ? "ok" : "warning");
 
         var inventory = facts();
         pool.ifPresentOrElse(p -> {
@@ -107,6 +116,10 @@ class ApprovalDialog extends Dialog {
 
     private void addDecisionControls() {
         var close = new Button("Close", e -> close());
+        if (context.yourPart() == YourPart.OWN_BATCH) {
+            addWithdrawal(close);
+            return;
+        }
         if (context.yourPart() != YourPart.DECIDE) {
             add(new Paragraph(context.yourPart().label() + "."));
             getFooter().add(close);
@@ -138,15 +151,44 @@ class ApprovalDialog extends Dialog {
         getFooter().add(close, reject, approve);
     }
 
+    /** The submitter's own waiting request: no decision, but a way to take it back. */
+    private void addWithdrawal(Button close) {
+        add(new Paragraph(context.yourPart().label() + ". Withdrawing ends the request and discards its staged credentials."));
+        var note = new TextArea("Why you withdraw it (optional)");
+        note.setWidthFull();
+        note.setMaxLength(1000);
+        note.addClassName("withdraw-note");
+        add(note);
+        var withdraw = new Button("Withdraw request", e -> {
+            try {
+                withdrawal.withdraw(context.batch().id(), note.getValue());
+                Notification.show("Batch " + context.batch().batchRef() + " withdrawn; its request has ended.", 6000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                close();
+            } catch (DecisionRefusedException refused) {
+                problem(refused.getMessage());
+            }
+        });
+        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        withdraw.addClassName("withdraw");
+        getFooter().add(close, withdraw);
+    }
+
     private void decide(boolean approve) {
         if (!approve && reason.getValue().isBlank()) {
             problem("A rejection needs its reason: say what is wrong with the batch.");
             reason.setInvalid(true);
             return;
         }
-        if (stepUp.signInAgainUrl(route).isEmpty() && !stepUp.confirmPassword(password.getValue())) {
-            problem("That is not your password. Enter it again to confirm the decision.");
-            password.setInvalid(true);
+        try {
+            if (stepUp.signInAgainUrl(route).isEmpty() && !stepUp.confirmPassword(password.getValue())) {
+                problem("That is not your password. Enter it again to confirm the decision.");
+                password.setInvalid(true);
+                password.clear();
+                return;
+            }
+        } catch (StepUpThrottledException locked) {
+            problem(locked.getMessage());
             password.clear();
             return;
         }

@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.approval.ApprovalInbox;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
+import com.devicecreds.inventory.loading.approval.BatchWithdrawal;
 import com.devicecreds.inventory.loading.approval.PendingBatch;
 import com.devicecreds.inventory.loading.approval.YourPart;
 import com.devicecreds.inventory.pool.InventoryService;
@@ -50,6 +51,7 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
 
     private final ApprovalInbox inbox;
     private final ApprovalService approvals;
+    private final BatchWithdrawal withdrawal;
     private final InventoryService inventory;
     private final ApproverStepUp stepUp;
     private final Clock clock;
@@ -57,10 +59,11 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
     private final Grid<PendingBatch> others = grid("inbox-others");
     private final H3 mineTitle = new H3();
 
-    ApprovalInboxView(ApprovalInbox inbox, ApprovalService approvals, InventoryService inventory, ApproverStepUp stepUp,
-            Clock clock) {
+    ApprovalInboxView(ApprovalInbox inbox, ApprovalService approvals, BatchWithdrawal withdrawal, InventoryService inventory,
+            ApproverStepUp stepUp, Clock clock) {
         this.inbox = inbox;
         this.approvals = approvals;
+        this.withdrawal = withdrawal;
         this.inventory = inventory;
         this.stepUp = stepUp;
         this.clock = clock;
@@ -94,7 +97,7 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
         inbox.context(batchId).ifPresentOrElse(context -> {
             var pool = inventory.pools().stream()
                     .filter(p -> p.credentialTypeId() == context.batch().credentialTypeId()).findFirst();
-            var dialog = new ApprovalDialog(context, pool, approvals, stepUp, ROUTE + "/" + batchId);
+            var dialog = new ApprovalDialog(context, pool, approvals, withdrawal, stepUp, ROUTE + "/" + batchId);
             dialog.addOpenedChangeListener(e -> {
                 if (!e.isOpened()) {
                     refresh();
@@ -124,7 +127,8 @@ class ApprovalInboxView extends VerticalLayout implements HasUrlParameter<Long> 
         grid.addColumn(p -> p.yourPart().label()).setHeader("Your part").setWidth("175px").setFlexGrow(1)
                 .setTooltipGenerator(p -> p.yourPart().label());
         grid.addComponentColumn(p -> {
-            var button = new Button(p.yourPart() == YourPart.DECIDE ? "Review" : "View", e -> open(p.batch().id()));
+            var button = new Button(p.yourPart() == YourPart.DECIDE ? "Review"
+                    : p.yourPart() == YourPart.OWN_BATCH ? "Withdraw…" : "View", e -> open(p.batch().id()));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL,
                     p.yourPart() == YourPart.DECIDE ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             button.addClassName("open-batch");

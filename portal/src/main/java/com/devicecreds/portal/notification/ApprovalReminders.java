@@ -53,9 +53,10 @@ public class ApprovalReminders {
         Instant now = clock.instant();
         Duration after = settings.reminderAfter();
         List<Waiting> due = jdbc.sql("""
-                        select b.id, b.batch_ref, t.name, b.record_count, b.submitted_by, b.submitted_at, t.approvals_required,
+                        select b.id, b.batch_ref, t.name, b.record_count, b.submitted_by, b.submitted_at, b.approvals_required,
                                (select count(*) from batch_decision d where d.batch_id = b.id and d.decision = 'approved'
-                                  and d.voided_at is null and d.manifest_sha256 = b.manifest_sha256) as approvals
+                                  and d.voided_at is null and d.manifest_sha256 = b.manifest_sha256
+                                  and d.staged_sha256 = b.staged_sha256) as approvals
                         from credential_batch b join credential_type t on t.id = b.credential_type_id
                         where b.state = 'staged' and b.submitted_at <= :remindBefore and b.submitted_at > :expiredBefore
                         order by b.submitted_at""")

@@ -52,7 +52,11 @@ class RowLevelSecurityTest {
     /** Functions that run as the schema's owner; each is a narrow door the application may use. */
     private static final Set<String> SECURITY_DEFINER = Set.of(
             "audit_purge", // deletes audit rows older than two years from the start of the chain only
-            "provisioning_event_ensure_partitions"); // creates monthly partitions with their policy
+            "provisioning_event_ensure_partitions", // creates monthly partitions with their policy
+            "credential_batch_fix_quorum", // copies the type's quorum into a new batch (V46)
+            "credential_batch_digest", // reads a batch's rows for its digest (V47)
+            "seal_credential_batch", // sets a staged batch's digest once (V47)
+            "activate_credential_batch"); // the one way credentials become available (V47)
 
     @Autowired
     JdbcClient jdbc;

@@ -9,7 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,9 @@ class DeviceRequestHandlerConcurrencyTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
@@ -40,7 +46,7 @@ class DeviceRequestHandlerConcurrencyTest {
 
     @Test
     void concurrent_requests_never_bind_one_credential_twice() throws Exception {
-        var pools = new TestPools(jdbc);
+        var pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
         var type = pools.newType(pools.operator("nordkabel"), "next-available", false, false, pools.newModel());
         pools.addAvailable(type, POOL_SIZE);
 
@@ -75,7 +81,7 @@ class DeviceRequestHandlerConcurrencyTest {
 
     @Test
     void one_device_asking_many_times_at_once_holds_one_credential() throws Exception {
-        var pools = new TestPools(jdbc);
+        var pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
         var type = pools.newType(pools.operator("sunwave"), "next-available", true, false, pools.newModel());
         pools.addAvailable(type, 10);
         String device = TestPools.mac(987_654);

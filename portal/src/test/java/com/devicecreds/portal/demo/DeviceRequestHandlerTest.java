@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,9 @@ class DeviceRequestHandlerTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
@@ -40,7 +46,7 @@ class DeviceRequestHandlerTest {
     @BeforeEach
     void setUp() {
         handler = new DeviceRequestHandler(jdbc, transactions, clock, REVOKED::equals);
-        pools = new TestPools(jdbc);
+        pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
     }
 
     @Test

@@ -10,9 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.change.ConfigChangeService;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.typeauth.AuthWorld;
 import com.devicecreds.portal.typeauth.TypeAuthorizationService;
@@ -34,6 +37,9 @@ class DeviceRequestsAfterAuthorizationChangesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
@@ -47,7 +53,7 @@ class DeviceRequestsAfterAuthorizationChangesTest {
     @Test
     void approved_model_removal_revocation_and_re_authorization_decide_the_next_requests() {
         var handler = new DeviceRequestHandler(jdbc, transactions, clock, device -> false);
-        var pools = new TestPools(jdbc);
+        var pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
         String code = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         short operatorId = jdbc.sql("insert into operator (code, name) values (?, ?) returning id").params(code, "Sim " + code)
                 .query(Short.class).single();

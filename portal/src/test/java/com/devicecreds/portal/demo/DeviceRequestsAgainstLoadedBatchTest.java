@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
 import com.devicecreds.inventory.loading.approval.BatchActivation;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.security.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class DeviceRequestsAgainstLoadedBatchTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
@@ -46,7 +52,7 @@ class DeviceRequestsAgainstLoadedBatchTest {
     @Test
     void the_simulator_gets_nothing_from_a_batch_before_activation_and_its_credentials_after() throws Exception {
         var handler = new DeviceRequestHandler(jdbc, transactions, clock, device -> false);
-        var pools = new TestPools(jdbc);
+        var pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
         var type = pools.newType(pools.operator("nordkabel"), "next-available", false, false, pools.newModel());
         String code = jdbc.sql("select code from credential_type where id = ?").param(type.id()).query(String.class).single();
         var upload = AnnasUpload.of(facilities, uploads, "Provisioning Test KGF " + code, code, 20, "sim.zip");

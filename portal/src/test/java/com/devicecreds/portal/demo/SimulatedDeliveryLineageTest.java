@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.approval.ApprovalService;
 import com.devicecreds.inventory.loading.approval.BatchActivation;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.portal.security.ApproverStepUp;
 import com.devicecreds.portal.security.SignedIn;
 import com.devicecreds.reporting.devices.DeviceIdNotation.InvalidDeviceIdException;
@@ -35,6 +38,9 @@ class SimulatedDeliveryLineageTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
@@ -53,7 +59,7 @@ class SimulatedDeliveryLineageTest {
 
     @Test
     void a_delivered_credential_leads_back_to_its_facility_uploader_approver_and_activation() throws Exception {
-        var pools = new TestPools(jdbc);
+        var pools = new TestPools(jdbc, JdbcClient.create(schemaOwner));
         var type = pools.newType(pools.operator("nordkabel"), "next-available", false, false, pools.newModel());
         String code = jdbc.sql("select code from credential_type where id = ?").param(type.id()).query(String.class).single();
         var upload = AnnasUpload.of(facilities, uploads, "Lineage KGF " + code, code, 5, "lineage.zip");

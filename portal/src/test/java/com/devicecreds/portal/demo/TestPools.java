@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TestPools {
 
     private final JdbcClient jdbc;
+    /** The schema's owner: only it makes credentials available outside an activation (V47). */
+    private final JdbcClient owner;
 
-    TestPools(JdbcClient jdbc) {
+    TestPools(JdbcClient jdbc, JdbcClient owner) {
         this.jdbc = jdbc;
+        this.owner = owner;
     }
 
     short operator(String code) {
@@ -44,14 +47,14 @@ final class TestPools {
     }
 
     void addAvailable(Type type, int count) {
-        jdbc.sql("""
+        owner.sql("""
                         insert into credential (credential_ref, credential_type_id, batch_id, payload, state)
                         select 'T-' || g, ?, ?, '\\x00', 'available' from generate_series(1, ?) g""")
                 .params(type.id(), type.batch(), count).update();
     }
 
     long addPrebound(Type type, String deviceId) {
-        return jdbc.sql("""
+        return owner.sql("""
                         insert into credential (credential_ref, credential_type_id, batch_id, payload, prebound_device_id, state)
                         values (?, ?, ?, '\\x00', ?, 'available') returning id""")
                 .params("P-" + deviceId, type.id(), type.batch(), deviceId).query(Long.class).single();

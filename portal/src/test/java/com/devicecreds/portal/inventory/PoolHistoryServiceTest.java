@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.pool.DailyPoolPoint;
 import com.devicecreds.inventory.pool.PoolHistoryService;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.portal.security.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,9 @@ class PoolHistoryServiceTest {
     PoolHistoryService history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -106,7 +112,7 @@ class PoolHistoryServiceTest {
                 .params("hist-" + run + "-" + ref, typeId, count, noon(activated), noon(activated))
                 .query(Long.class).single();
         for (int i = 0; i < count; i++) {
-            jdbc.sql("""
+            JdbcClient.create(schemaOwner).sql("""
                             insert into credential (credential_ref, credential_type_id, batch_id, payload, state)
                             values (?, ?, ?, '\\x00', 'available')""")
                     .params(ref + "-" + i, typeId, id).update();

@@ -116,7 +116,7 @@ class RolloutLifecycleTest {
         alertEngine.evaluateAll();
         assertThat(openAlerts()).as("an empty pool is alerted").isNotEmpty();
 
-        jdbc.sql("update credential_batch set state = 'approved', approved_at = now() where id = ?").param(batch).update();
+        approved(batch);
         assertThat(activation.activate(batch)).isTrue();
         assertThat(stage(planned)).isEqualTo(RolloutStage.LIVE);
         alertEngine.evaluateAll();
@@ -259,22 +259,39 @@ class RolloutLifecycleTest {
         return as("audit.dora", Roles.AUDITOR, () -> rollouts.find(rollout.id()).orElseThrow().stage());
     }
 
+    /** A batch staged as an upload stages one: package row, credentials, then the database's seal (V47). */
     private long stagedBatch(int credentials) {
+        String manifest = UUID.randomUUID().toString();
         long batch = jdbc.sql("""
                         insert into credential_batch (batch_ref, credential_type_id, record_count, manifest_sha256,
                                                       producing_facility, state, submitted_by)
                         values (?, ?, ?, sha256(convert_to(?, 'UTF8')), 'Test KGF', 'staged', 'pki.anna') returning id""")
-                .params("RB-" + UUID.randomUUID(), type, credentials, UUID.randomUUID().toString()).query(Long.class).single();
+                .params("RB-" + UUID.randomUUID(), type, credentials, manifest).query(Long.class).single();
+        jdbc.sql("""
+                        insert into credential_batch_package (batch_id, manifest, records_sha256, signer_fingerprint, signer_subject,
+                                                              created_at, file_name, package_bytes)
+                        values (?, convert_to(?, 'UTF8'), sha256('records'), repeat('ab', 32), 'CN=Test KGF', now(), 'rb.zip', 1)""")
+                .params(batch, manifest).update();
         jdbc.sql("""
                         insert into credential (credential_ref, credential_type_id, batch_id, payload, state)
                         select 'rc-' || ? || '-' || n, ?, ?, '\\x00'::bytea, 'staged' from generate_series(1, ?) n""")
                 .params(batch, type, batch, credentials).update();
+        jdbc.sql("select seal_credential_batch(?)").param(batch).query(byte[].class).single();
         return batch;
+    }
+
+    /** pki.ben's approval of what was sealed, as the approval service records it. */
+    private void approved(long batch) {
+        jdbc.sql("""
+                        insert into batch_decision (batch_id, submitted_by, decided_by, decision, manifest_sha256, staged_sha256, decided_at)
+                        select id, submitted_by, 'pki.ben', 'approved', manifest_sha256, staged_sha256, now() from credential_batch where id = ?""")
+                .param(batch).update();
+        jdbc.sql("update credential_batch set state = 'approved', approved_at = now() where id = ?").param(batch).update();
     }
 
     private void liveBatch(int credentials) {
         long batch = stagedBatch(credentials);
-        jdbc.sql("update credential_batch set state = 'approved', approved_at = now() where id = ?").param(batch).update();
+        approved(batch);
         assertThat(activation.activate(batch)).isTrue();
     }
 

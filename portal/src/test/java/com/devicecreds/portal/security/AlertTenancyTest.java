@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.alert.AlertService;
 import com.devicecreds.inventory.alert.InventoryAlert;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,12 +40,15 @@ class AlertTenancyTest {
     AlertService alerts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private TwoTenants w;
 
     @BeforeAll
     void twoTenants() {
-        w = new TwoTenants(jdbc);
+        w = new TwoTenants(jdbc, JdbcClient.create(schemaOwner));
     }
 
     @Test

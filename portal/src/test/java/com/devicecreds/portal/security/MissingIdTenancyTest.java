@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.export.ReportExportService;
@@ -65,6 +68,9 @@ class MissingIdTenancyTest {
     UsageService usage;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private OperatorRef a;
     private OperatorRef b;
@@ -76,7 +82,7 @@ class MissingIdTenancyTest {
 
     @BeforeAll
     void twoTenants() {
-        var world = new TwoTenants(jdbc);
+        var world = new TwoTenants(jdbc, JdbcClient.create(schemaOwner));
         a = world.a;
         b = world.b;
         typeOfA = world.typeOfA;

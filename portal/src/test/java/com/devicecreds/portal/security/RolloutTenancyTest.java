@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.reporting.rollout.NewRollout;
 import com.devicecreds.reporting.rollout.Rollout;
 import com.devicecreds.reporting.rollout.RolloutListPart;
@@ -48,6 +51,9 @@ class RolloutTenancyTest {
     RolloutService rollouts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private OperatorRef a;
     private OperatorRef b;
@@ -59,7 +65,7 @@ class RolloutTenancyTest {
 
     @BeforeAll
     void twoTenants() {
-        var fixture = new TenantFixture(jdbc);
+        var fixture = new TenantFixture(jdbc, JdbcClient.create(schemaOwner));
         a = fixture.operator("roll-a");
         b = fixture.operator("roll-b");
         typeOfA = fixture.type("roll-own-a", a);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.portal.schedules.RunResult;
 import com.devicecreds.portal.schedules.ScheduledReportDelivery;
 import com.devicecreds.reporting.contacts.ContactChange;
@@ -50,13 +53,16 @@ class ScheduledReportTenancyTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private OperatorRef a;
     private OperatorRef b;
 
     @BeforeAll
     void twoTenants() {
-        var fixture = new TenantFixture(jdbc);
+        var fixture = new TenantFixture(jdbc, JdbcClient.create(schemaOwner));
         a = fixture.operator("sched-a");
         b = fixture.operator("sched-b");
     }

@@ -17,10 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TenantFixture {
 
     private final JdbcClient jdbc;
+    /** The schema's owner: only it makes credentials available outside an activation (V47). */
+    private final JdbcClient owner;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    TenantFixture(JdbcClient jdbc) {
+    TenantFixture(JdbcClient jdbc, JdbcClient owner) {
         this.jdbc = jdbc;
+        this.owner = owner;
     }
 
     OperatorRef operator(String prefix) {
@@ -57,7 +60,7 @@ final class TenantFixture {
                 .params("batch-" + type.code(), type.id(), available + bound).query(Long.class).single();
         for (int i = 0; i < available + bound; i++) {
             boolean isBound = i >= available;
-            jdbc.sql("""
+            owner.sql("""
                             insert into credential (credential_ref, credential_type_id, batch_id, payload, state,
                                                     bound_device_id, bound_at)
                             values (?, ?, ?, ?, ?, ?, ?)""")

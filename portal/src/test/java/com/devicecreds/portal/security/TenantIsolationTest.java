@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.access.OperatorDirectory.OperatorSummary;
@@ -28,6 +30,7 @@ import com.devicecreds.inventory.loading.sample.Facility;
 import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.reporting.devices.AuthorizedEntry;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceMatch;
@@ -93,6 +96,9 @@ class TenantIsolationTest {
     ApprovalInbox approvalInbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private OperatorRef a;
     private OperatorRef b;
@@ -104,7 +110,7 @@ class TenantIsolationTest {
 
     @BeforeAll
     void twoTenants() {
-        var world = new TwoTenants(jdbc);
+        var world = new TwoTenants(jdbc, JdbcClient.create(schemaOwner));
         a = world.a;
         b = world.b;
         typeOfA = world.typeOfA;

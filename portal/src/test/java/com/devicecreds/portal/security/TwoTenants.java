@@ -25,8 +25,8 @@ final class TwoTenants {
     final long alertOfA;
     final long alertOfB;
 
-    TwoTenants(JdbcClient jdbc) {
-        var fixture = new TenantFixture(jdbc);
+    TwoTenants(JdbcClient jdbc, JdbcClient owner) {
+        var fixture = new TenantFixture(jdbc, owner);
         a = fixture.operator("tenant-a");
         b = fixture.operator("tenant-b");
         typeOfA = fixture.type("own-a", a);

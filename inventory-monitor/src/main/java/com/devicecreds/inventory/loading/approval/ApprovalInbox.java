@@ -107,14 +107,15 @@ public class ApprovalInbox {
     private PackageFacts packageFacts(long batchId) {
         return jdbc.sql("""
                         select p.records_sha256, p.signer_fingerprint, p.signer_subject, p.created_at, p.file_name,
-                               p.package_bytes, sha256(p.manifest) = b.manifest_sha256 as intact
+                               p.package_bytes, sha256(p.manifest) = b.manifest_sha256 as intact,
+                               coalesce(credential_batch_digest(b.id) = b.staged_sha256, false) as rows_intact
                         from credential_batch_package p join credential_batch b on b.id = p.batch_id
                         where p.batch_id = ?""")
                 .param(batchId)
                 .query((rs, n) -> new PackageFacts(HexFormat.of().formatHex(rs.getBytes("records_sha256")),
                         rs.getString("signer_fingerprint"), rs.getString("signer_subject"),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("file_name"), rs.getLong("package_bytes"),
-                        rs.getBoolean("intact")))
+                        rs.getBoolean("intact"), rs.getBoolean("rows_intact")))
                 .single();
     }
 

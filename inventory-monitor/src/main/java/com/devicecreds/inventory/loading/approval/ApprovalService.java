@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Dual control of credential batches (docs/decisions/014-dual-control.md): approvals by distinct
- * PKI operators other than the submitter, each bound to the manifest hash the approver saw; one
+ * PKI operators other than the submitter, each bound to the manifest hash the approver saw and to
+ * the digest the database sealed over the staged rows (decision 026), as many as the batch's own
+ * quorum, fixed at staging (decision 027); one
  * rejection with its reason ends the request. Only {@link Roles#PKI_OPS} decides: an administrator
  * without it is refused by method security. Every refusal commits what it found (voided approvals,
  * an expired request) and is audited as denied.
@@ -113,10 +115,11 @@ public class ApprovalService {
         }
         // The batch row is locked, so decisions on it run one after the other; the unique indexes stay the last word.
         jdbc.sql("""
-                        insert into batch_decision (batch_id, submitted_by, decided_by, decision, manifest_sha256, reason, decided_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(batch.id(), batch.submittedBy(), actor.username(), decision, batch.manifestSha256(), reason,
-                        Timestamp.from(now))
+                        insert into batch_decision (batch_id, submitted_by, decided_by, decision, manifest_sha256,
+                                                    staged_sha256, reason, decided_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(batch.id(), batch.submittedBy(), actor.username(), decision, batch.manifestSha256(),
+                        batch.stagedSha256(), reason, Timestamp.from(now))
                 .update();
         int approvals = standingApprovals(batch);
         String state = decision.equals("rejected") ? "rejected" : approvals >= batch.approvalsRequired() ? "approved" : "staged";
@@ -129,6 +132,7 @@ public class ApprovalService {
         }
         var record = BatchLifecycle.audit(actor, action, AuditOutcome.SUCCESS, batch)
                 .withDetail("manifestSha256", HexFormat.of().formatHex(batch.manifestSha256()))
+                .withDetail("stagedSha256", HexFormat.of().formatHex(batch.stagedSha256()))
                 .withDetail("approvals", approvals)
                 .withDetail("approvalsRequired", batch.approvalsRequired())
                 .withDetail("state", state);
@@ -146,7 +150,8 @@ public class ApprovalService {
         }
         boolean intact = jdbc.sql("select sha256(manifest) = ? from credential_batch_package where batch_id = ?")
                 .params(batch.manifestSha256(), batch.id()).query(Boolean.class).optional().orElse(false);
-        if (Arrays.equals(shown, batch.manifestSha256()) && intact) {
+        // A batch without the database's seal (decision 026) was not staged by an upload: never approvable.
+        if (Arrays.equals(shown, batch.manifestSha256()) && intact && batch.stagedSha256() != null) {
             return;
         }
         int voided = jdbc.sql("update batch_decision set voided_at = ? where batch_id = ? and voided_at is null")
@@ -172,8 +177,9 @@ public class ApprovalService {
     private int standingApprovals(Locked batch) {
         return jdbc.sql("""
                         select count(*) from batch_decision
-                        where batch_id = ? and decision = 'approved' and voided_at is null and manifest_sha256 = ?""")
-                .params(batch.id(), batch.manifestSha256()).query(Integer.class).single();
+                        where batch_id = ? and decision = 'approved' and voided_at is null and manifest_sha256 = ?
+                          and staged_sha256 = ?""")
+                .params(batch.id(), batch.manifestSha256(), batch.stagedSha256()).query(Integer.class).single();
     }
 
     private DecisionRefusedException refused(Actor actor, long batchId, AuditAction action, String message) {

@@ -3,6 +3,7 @@ package com.devicecreds.inventory.loading.approval;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import com.devicecreds.access.Actor;
@@ -10,17 +11,21 @@ import com.devicecreds.audit.AuditAction;
 import com.devicecreds.audit.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes approved batches' credentials available, each batch in one transaction: one UPDATE turns
- * every staged credential of the batch available and the batch active, so devices see none of them
- * before and all after; an interrupted activation rolls back whole and the next run does it again;
- * an active batch is never activated twice. Run by a clustered Quartz job, right after the final
- * approval and every interval (docs/decisions/014-dual-control.md).
+ * Makes approved batches' credentials available, each batch in one transaction: the database's
+ * {@code activate_credential_batch} recomputes the digest of the stored rows, compares it with the
+ * seal and the approvals, and only then turns every staged credential of the batch available and
+ * the batch active in one UPDATE, so devices see none of them before and all after; an interrupted
+ * activation rolls back whole and the next run does it again; an active batch is never activated
+ * twice. A batch that no longer matches is marked tampered, audited and reported to PKI operations
+ * (docs/decisions/014-dual-control.md, 026-activation-bound-to-stored-data.md). Run by a clustered
+ * Quartz job, right after the final approval and every interval.
  */
 @Component
 public class BatchActivation {
@@ -30,12 +35,14 @@ public class BatchActivation {
     private final JdbcClient jdbc;
     private final BatchLifecycle lifecycle;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BatchActivation(JdbcClient jdbc, BatchLifecycle lifecycle, PlatformTransactionManager transactions,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -74,19 +81,26 @@ public class BatchActivation {
                 return false;
             }
             long started = System.nanoTime();
-            // One statement: the pool-count trigger sees one transition table and appends one delta row.
-            int made = jdbc.sql("update credential set state = 'available' where batch_id = ? and state = 'staged'")
-                    .param(batch.id()).update();
-            if (made != batch.recordCount()) {
-                throw new IllegalStateException("Batch " + batch.batchRef() + " has " + made + " staged credentials, expected "
-                        + batch.recordCount() + "; it stays approved");
-            }
-            jdbc.sql("update credential_batch set state = 'active', activated_at = ? where id = ?")
-                    .params(Timestamp.from(now), batch.id()).update();
+            String verdict = jdbc.sql("select activate_credential_batch(?, ?)")
+                    .params(batch.id(), Timestamp.from(now)).query(String.class).single();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("Activated credential batch {}: {} credentials available in {} ms", batch.batchRef(), made, millis);
+            if (verdict.equals("not-approved")) {
+                return false;
+            }
+            if (!verdict.equals("activated")) {
+                log.error("Activation of credential batch {} refused ({}): marked tampered, PKI operations alerted",
+                        batch.batchRef(), verdict);
+                events.publishEvent(new BatchActivationRefused(batch.id(), batch.batchRef(), verdict));
+                lifecycle.auditAfterCommit(BatchLifecycle.audit(Actor.SYSTEM, AuditAction.BATCH_ACTIVATION_REFUSED,
+                                AuditOutcome.DENIED, batch)
+                        .withDetail("verdict", verdict)
+                        .withDetail("sealedSha256", batch.stagedSha256() == null ? "" : HexFormat.of().formatHex(batch.stagedSha256())));
+                return false;
+            }
+            log.info("Activated credential batch {}: {} credentials available in {} ms", batch.batchRef(), batch.recordCount(), millis);
             lifecycle.auditAfterCommit(BatchLifecycle.audit(Actor.SYSTEM, AuditAction.BATCH_ACTIVATED, AuditOutcome.SUCCESS, batch)
-                    .withDetail("activatedCredentials", made)
+                    .withDetail("activatedCredentials", batch.recordCount())
+                    .withDetail("stagedSha256", HexFormat.of().formatHex(batch.stagedSha256()))
                     .withDetail("millis", millis));
             return true;
         });

@@ -32,21 +32,22 @@ class BatchLifecycle {
 
     /** The batch's row, locked for the rest of the transaction. */
     record Locked(long id, String batchRef, int credentialTypeId, String state, String submittedBy, byte[] manifestSha256,
-            Instant submittedAt, Optional<Instant> approvedAt, long recordCount, int approvalsRequired) {
+            Instant submittedAt, Optional<Instant> approvedAt, long recordCount, int approvalsRequired, byte[] stagedSha256) {
     }
 
     Optional<Locked> lock(long batchId) {
         return jdbc.sql("""
                         select b.id, b.batch_ref, b.credential_type_id, b.state, b.submitted_by, b.manifest_sha256,
-                               b.submitted_at, b.approved_at, b.record_count, t.approvals_required
-                        from credential_batch b join credential_type t on t.id = b.credential_type_id
-                        where b.id = ? for update of b""")
+                               b.submitted_at, b.approved_at, b.record_count, b.approvals_required,
+                               b.staged_sha256
+                        from credential_batch b
+                        where b.id = ? for update""")
                 .param(batchId)
                 .query((rs, n) -> new Locked(rs.getLong("id"), rs.getString("batch_ref"), rs.getInt("credential_type_id"),
                         rs.getString("state"), rs.getString("submitted_by"), rs.getBytes("manifest_sha256"),
                         rs.getTimestamp("submitted_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant),
-                        rs.getLong("record_count"), rs.getShort("approvals_required")))
+                        rs.getLong("record_count"), rs.getShort("approvals_required"), rs.getBytes("staged_sha256")))
                 .optional();
     }
 

@@ -4,7 +4,7 @@ package com.devicecreds.inventory.loading.approval;
 public enum YourPart {
 
     DECIDE("Waiting for your decision"),
-    OWN_BATCH("You submitted it: another person decides"),
+    OWN_BATCH("You submitted it: another person decides; you may withdraw it"),
     DECIDED("You have decided"),
     AWAITING_ACTIVATION("Approved: activation follows"),
     CLOSED("Settled: nothing to decide"),

@@ -13,10 +13,10 @@ public final class BatchRows {
     public static final String SELECT = """
             select b.id, b.batch_ref, b.credential_type_id, t.code, t.name, o.name as operator_name, b.record_count,
                    b.manifest_sha256, b.producing_facility, p.signer_subject, b.state, b.submitted_by, b.submitted_at,
-                   t.approvals_required,
+                   b.approvals_required, b.staged_sha256,
                    (select count(*) from batch_decision d
                      where d.batch_id = b.id and d.decision = 'approved' and d.voided_at is null
-                       and d.manifest_sha256 = b.manifest_sha256) as approvals
+                       and d.manifest_sha256 = b.manifest_sha256 and d.staged_sha256 = b.staged_sha256) as approvals
             from credential_batch b
             join credential_batch_package p on p.batch_id = b.id
             join credential_type t on t.id = b.credential_type_id
@@ -45,6 +45,7 @@ public final class BatchRows {
                 rs.getLong("record_count"), HexFormat.of().formatHex(rs.getBytes("manifest_sha256")),
                 rs.getString("producing_facility"), rs.getString("signer_subject"), rs.getString("state"),
                 rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getInt("approvals"),
-                rs.getInt("approvals_required"));
+                rs.getInt("approvals_required"),
+                Optional.ofNullable(rs.getBytes("staged_sha256")).map(HexFormat.of()::formatHex).orElse(""));
     }
 }

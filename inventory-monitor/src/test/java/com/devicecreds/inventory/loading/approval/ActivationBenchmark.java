@@ -53,25 +53,44 @@ class ActivationBenchmark {
                     .query(Long.class).single()).isEqualTo(RECORDS);
             System.out.printf(Locale.ROOT, "run %d: %,d credentials activated in %.2f s%n", run, RECORDS, took);
             jdbc.sql("delete from credential where batch_id = ?").param(batch).update();
+            jdbc.sql("delete from batch_decision where batch_id = ?").param(batch).update();
+            jdbc.sql("delete from credential_batch_package where batch_id = ?").param(batch).update();
             jdbc.sql("delete from credential_batch where id = ?").param(batch).update();
         }
         seconds.sort(Double::compare);
         System.out.printf(Locale.ROOT, "median of %d runs: %.2f s for %,d credentials%n", RUNS, seconds.get(RUNS / 2), RECORDS);
     }
 
-    /** A batch of RECORDS staged credentials in the given state (approved now, or active). */
+    /**
+     * A batch of RECORDS staged credentials in the given state: approved now (sealed, with its package
+     * and pki.ben's approval of the seal, as the activation function checks; decision 026), or active.
+     */
     private long stage(LoadingFixture.Type type, String name, String state) {
+        String ref = type.code() + "-" + name;
         long batch = jdbc.sql("""
-                        insert into credential_batch (batch_ref, credential_type_id, record_count, producing_facility, state,
-                                                      submitted_by, approved_at, activated_at)
-                        values (?, ?, ?, 'Benchmark KGF', ?, 'pki.anna', now(), case when ? = 'active' then now() end)
+                        insert into credential_batch (batch_ref, credential_type_id, record_count, manifest_sha256, producing_facility,
+                                                      state, submitted_by, activated_at)
+                        values (?, ?, ?, sha256(convert_to(?, 'UTF8')), 'Benchmark KGF', ?, 'pki.anna', case when ? = 'active' then now() end)
                         returning id""")
-                .params(type.code() + "-" + name, type.id(), RECORDS, state, state).query(Long.class).single();
+                .params(ref, type.id(), RECORDS, ref, state.equals("active") ? "active" : "staged", state).query(Long.class).single();
         jdbc.sql("""
                         insert into credential (credential_ref, credential_type_id, batch_id, payload, state)
                         select ? || '-' || lpad(g::text, 8, '0'), ?, ?, uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'staged'
                         from generate_series(1, ?) g""")
                 .params(name, type.id(), batch, RECORDS).update();
+        if (state.equals("approved")) {
+            jdbc.sql("""
+                            insert into credential_batch_package (batch_id, manifest, records_sha256, signer_fingerprint, signer_subject,
+                                                                  created_at, file_name, package_bytes)
+                            values (?, convert_to(?, 'UTF8'), sha256('records'), repeat('ab', 32), 'CN=Benchmark KGF', now(), 'bench.zip', 1)""")
+                    .params(batch, ref).update();
+            jdbc.sql("select seal_credential_batch(?)").param(batch).query(byte[].class).single();
+            jdbc.sql("""
+                            insert into batch_decision (batch_id, submitted_by, decided_by, decision, manifest_sha256, staged_sha256, decided_at)
+                            select id, submitted_by, 'pki.ben', 'approved', manifest_sha256, staged_sha256, now() from credential_batch where id = ?""")
+                    .param(batch).update();
+            jdbc.sql("update credential_batch set state = 'approved', approved_at = now() where id = ?").param(batch).update();
+        }
         return batch;
     }
 }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keycloak sign-in: the approver signs in again at Keycloak ({@code prompt=login}, {@code max_age=0},
- * added by {@link StepUpAuthorizationRequestResolver}), and a decision is accepted only while the ID
- * token's {@code auth_time} is recent.
+ * {@code acr_values}, added by {@link StepUpAuthorizationRequestResolver}), and a decision is accepted
+ * only while the ID token's {@code auth_time} is recent and its {@code acr} is the level approvals
+ * need: a password-only sign-in, however recent, does not count.
  */
 @Component
 @Profile(KeycloakSecurityConfiguration.PROFILE)
@@ -34,7 +35,8 @@ class OidcStepUp implements ApproverStepUp {
         if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser user)) {
             return false;
         }
-        return recent(user.getIdToken().getAuthenticatedAt(), maxAge, clock.instant());
+        return StepUpAuthorizationRequestResolver.APPROVAL_ACR.equals(user.getIdToken().getAuthenticationContextClass())
+                && recent(user.getIdToken().getAuthenticatedAt(), maxAge, clock.instant());
     }
 
     static boolean recent(Instant authTime, Duration maxAge, Instant now) {

@@ -14,7 +14,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * The step-up before a batch decision: a sign-in started with {@code ?step-up=<route>} asks Keycloak
- * to authenticate the user again whatever their session ({@code prompt=login}, {@code max_age=0}), and
+ * to authenticate the user again whatever their session ({@code prompt=login}, {@code max_age=0}),
+ * at the level of authentication approvals need ({@code acr_values=}{@value #APPROVAL_ACR}: the
+ * realm's flow adds a one-time code, docs/decisions/027-quorum-withdrawal-and-step-up.md), and
  * the sign-in comes back to that portal route instead of the start page. The route is kept as the
  * session's saved request, which the sign-in's success handler (Vaadin's saved-request-aware one)
  * redirects to; a handler of our own would be replaced by Vaadin's security configurer.
@@ -22,6 +24,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 final class StepUpAuthorizationRequestResolver implements OAuth2AuthorizationRequestResolver {
 
     static final String PARAMETER = "step-up";
+    /** The realm's acr of level 2 ({@code acr.loa.map} in docs/keycloak/credentials-portal-realm.json). */
+    static final String APPROVAL_ACR = "approval";
     /** Only portal routes come back: no open redirect. */
     private static final Pattern ROUTE = Pattern.compile("[a-z0-9/-]{1,100}");
 
@@ -53,6 +57,7 @@ final class StepUpAuthorizationRequestResolver implements OAuth2AuthorizationReq
                 .additionalParameters(parameters -> {
                     parameters.put("prompt", "login");
                     parameters.put("max_age", "0");
+                    parameters.put("acr_values", APPROVAL_ACR);
                 })
                 .build();
     }

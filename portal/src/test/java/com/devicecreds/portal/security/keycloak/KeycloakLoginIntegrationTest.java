@@ -29,17 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * End to end against a real Keycloak with the shipped realm: the portal sends the browser to
  * Keycloak's login page, comes back signed in with the roles and name from the token, signing
- * out ends the Keycloak session too, and a batch decision after the sign-in stopped being recent
- * sends the approver to sign in at Keycloak again (prompt=login) before it counts. Slow (Keycloak starts in about a minute), so only the flow
- * that matters runs here; the claim mapping has its unit tests in {@link KeycloakUserServiceTest}.
+ * out ends the Keycloak session too, and a batch decision asks for the approval level of
+ * authentication: a recent password-only sign-in is refused and sends the approver to Keycloak, which
+ * asks for the password and a one-time code (acr_values=approval), after which the decision counts.
+ * Slow (Keycloak starts in about a minute), so only the flow that matters runs here; the claim mapping has its unit tests in {@link KeycloakUserServiceTest}.
  */
-@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "loading.approval.reauthentication-max-age=" + KeycloakLoginIntegrationTest.RECENT_SECONDS + "s")
+@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"keycloak", "test"})
 class KeycloakLoginIntegrationTest {
-
-    /** How long a sign-in counts as recent for a batch decision here (five minutes in production). */
-    static final int RECENT_SECONDS = 3;
 
     @RegisterExtension
     static final KeycloakServer keycloak = new KeycloakServer();
@@ -123,43 +120,53 @@ class KeycloakLoginIntegrationTest {
     }
 
     @Test
-    void approving_a_batch_makes_the_approver_sign_in_at_keycloak_again_and_then_counts() throws Exception {
+    void an_approval_needs_a_one_time_code_a_recent_password_sign_in_is_refused_and_the_step_up_counts() throws Exception {
+        String secret = "portal-test-otp-" + UUID.randomUUID();
+        keycloak.addUser(Roles.PKI_OPS, """
+                {"username": "pki.otto", "enabled": true, "emailVerified": true, "firstName": "Otto",
+                 "lastName": "Approver", "email": "pki.otto@devicecreds.example",
+                 "credentials": [{"type": "password", "value": "demo", "temporary": false},
+                                 {"type": "otp", "userLabel": "test authenticator",
+                                  "secretData": "{\\"value\\": \\"%s\\"}",
+                                  "credentialData": "{\\"subType\\": \\"totp\\", \\"digits\\": 6, \\"counter\\": 0, \\"period\\": 30, \\"algorithm\\": \\"HmacSHA1\\"}"}]}"""
+                .formatted(secret));
         long batchId = batchUploadedByAnna();
         String portal = "http://localhost:" + port;
         try (var browser = new HeadlessChromium()) {
             browser.open(portal + "/");
-            browser.await(By.id("username")).sendKeys("pki.ben");
+            browser.await(By.id("username")).sendKeys("pki.otto");
             browser.await(By.id("password")).sendKeys("demo");
             browser.await(By.id("kc-login")).click();
             browser.await(By.className("dashboard"));
-            // Ben's sign-in stops being recent; his Keycloak session lives on.
-            Thread.sleep((RECENT_SECONDS + 1) * 1000L);
 
+            // Signed in a moment ago, but with a password only (acr sign-in): the approval is refused
+            // and the browser sent to Keycloak for the approval level.
             browser.open(portal + "/loading/approvals/" + batchId);
             browser.await(By.className("sign-in-again"));
             browser.await(By.cssSelector("vaadin-button.approve")).click();
-            // Refused as not recent: sent to Keycloak, which asks again although its session is alive.
             browser.await(By.id("kc-login"));
-            assertThat(browser.currentUrl()).startsWith(keycloak.issuerUri());
+            assertThat(browser.currentUrl()).startsWith(keycloak.issuerUri()).contains("acr_values=approval");
             assertThat(state(batchId)).isEqualTo("staged");
             assertThat(jdbc.sql("select count(*) from batch_decision where batch_id = ?").param(batchId)
                     .query(Long.class).single()).isZero();
-            browser.screenshot("keycloak-step-up.png");
+            assertThat(auditRows("pki.otto", "BATCH_APPROVED", "denied")).as("refused for want of the level").isZero();
 
-            // Keycloak knows who it is and asks for the password only.
-            assertThat(browser.driver().getPageSource()).contains("re-authenticate").contains("pki.ben");
             browser.await(By.id("password")).sendKeys("demo");
             browser.await(By.id("kc-login")).click();
+            // The second factor: a code from the authenticator holding the known secret.
+            browser.await(By.id("otp")).sendKeys(Totp.code(secret, Instant.now()));
+            browser.screenshot("keycloak-step-up-otp.png");
+            browser.await(By.id("kc-login")).click();
 
-            // Back at the batch, signed in just now: the approval counts.
+            // Back at the batch with acr approval: the approval counts.
             browser.until(d -> d.getCurrentUrl().startsWith(portal + "/loading/approvals/" + batchId));
             browser.await(By.cssSelector("vaadin-button.approve")).click();
             browser.until(d -> !state(batchId).equals("staged"));
         }
         assertThat(jdbc.sql("select decided_by from batch_decision where batch_id = ?").param(batchId).query(String.class).list())
-                .containsExactly("pki.ben");
-        assertThat(auditRows("pki.ben", "BATCH_APPROVED", "success")).isEqualTo(1);
-        assertThat(auditRows("pki.ben", "LOGIN", "success")).as("the sign-in and the step-up").isEqualTo(2);
+                .containsExactly("pki.otto");
+        assertThat(auditRows("pki.otto", "BATCH_APPROVED", "success")).isEqualTo(1);
+        assertThat(auditRows("pki.otto", "LOGIN", "success")).as("the sign-in and the step-up").isEqualTo(2);
     }
 
     /** A package of a demo type, signed by a facility an administrator trusted and uploaded by pki.anna. */

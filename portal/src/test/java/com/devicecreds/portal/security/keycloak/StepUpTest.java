@@ -47,8 +47,10 @@ class StepUpTest {
 
         var authorization = resolver.resolve(request);
 
-        assertThat(authorization.getAdditionalParameters()).containsEntry("prompt", "login").containsEntry("max_age", "0");
-        assertThat(authorization.getAuthorizationRequestUri()).contains("prompt=login").contains("max_age=0");
+        assertThat(authorization.getAdditionalParameters()).containsEntry("prompt", "login").containsEntry("max_age", "0")
+                .containsEntry("acr_values", "approval");
+        assertThat(authorization.getAuthorizationRequestUri()).contains("prompt=login").contains("max_age=0")
+                .contains("acr_values=approval");
         var response = new MockHttpServletResponse();
         // Vaadin's success handler is a saved-request-aware one: it returns to the batch.
         new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler()
@@ -66,21 +68,25 @@ class StepUpTest {
 
         for (var request : List.of(plain, foreign)) {
             var authorization = resolver.resolve(request);
-            assertThat(authorization.getAdditionalParameters()).doesNotContainKeys("prompt", "max_age");
+            assertThat(authorization.getAdditionalParameters()).doesNotContainKeys("prompt", "max_age", "acr_values");
             assertThat(request.getSession().getAttributeNames().hasMoreElements()).isFalse();
         }
     }
 
     @Test
-    void a_decision_counts_as_reauthenticated_only_while_the_id_tokens_auth_time_is_recent() {
+    void a_decision_counts_as_reauthenticated_only_while_the_id_tokens_auth_time_is_recent_and_its_acr_is_the_approval_level() {
         var stepUp = new OidcStepUp(Clock.fixed(NOW, ZoneOffset.UTC));
         Duration maxAge = Duration.ofMinutes(5);
 
-        signedInAt(NOW.minus(Duration.ofMinutes(4)));
+        signedInAt(NOW.minus(Duration.ofMinutes(4)), "approval");
         assertThat(stepUp.recentlyAuthenticated(maxAge)).isTrue();
-        signedInAt(NOW.minus(Duration.ofMinutes(6)));
+        signedInAt(NOW.minus(Duration.ofMinutes(4)), "sign-in");
+        assertThat(stepUp.recentlyAuthenticated(maxAge)).as("recent, but a password only").isFalse();
+        signedInAt(NOW.minus(Duration.ofMinutes(4)), null);
+        assertThat(stepUp.recentlyAuthenticated(maxAge)).as("no acr claim").isFalse();
+        signedInAt(NOW.minus(Duration.ofMinutes(6)), "approval");
         assertThat(stepUp.recentlyAuthenticated(maxAge)).isFalse();
-        signedInAt(null);
+        signedInAt(null, "approval");
         assertThat(stepUp.recentlyAuthenticated(maxAge)).as("no auth_time claim").isFalse();
         SecurityContextHolder.clearContext();
         assertThat(stepUp.recentlyAuthenticated(maxAge)).isFalse();
@@ -88,10 +94,13 @@ class StepUpTest {
         assertThat(stepUp.confirmPassword("demo")).isFalse();
     }
 
-    private static void signedInAt(Instant authTime) {
+    private static void signedInAt(Instant authTime, String acr) {
         var claims = new java.util.HashMap<String, Object>(Map.of(IdTokenClaimNames.SUB, "pki.ben", "preferred_username", "pki.ben"));
         if (authTime != null) {
             claims.put(IdTokenClaimNames.AUTH_TIME, authTime);
+        }
+        if (acr != null) {
+            claims.put(IdTokenClaimNames.ACR, acr);
         }
         var token = new OidcIdToken("token", NOW.minusSeconds(1), NOW.plusSeconds(300), claims);
         var user = new DefaultOidcUser(List.of(), token);

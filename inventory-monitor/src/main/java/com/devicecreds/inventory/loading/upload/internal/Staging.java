@@ -128,6 +128,9 @@ final class Staging {
         if (inserted != manifest.recordCount()) {
             throw new IllegalStateException("Staged " + inserted + " credentials of " + manifest.recordCount());
         }
+        // The database seals the rows as stored: approvers approve this digest, and the activation
+        // recomputes it (docs/decisions/026-activation-bound-to-stored-data.md).
+        jdbc.sql("select seal_credential_batch(?)").param(batchId).query(byte[].class).single();
         return batchId;
     }
 
