@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import com.devicecreds.access.HiddenCredentialType;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.database.SchemaOwner;
 import com.devicecreds.reporting.devices.DeviceEvent;
 import com.devicecreds.reporting.devices.DeviceSearchService;
 import com.devicecreds.reporting.export.ExportFormat;
@@ -67,6 +70,9 @@ class HiddenCredentialTypeTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    @SchemaOwner
+    DataSource schemaOwner;
 
     private OperatorRef a;
     private TenantFixture.Type typeOfA;
@@ -76,7 +82,7 @@ class HiddenCredentialTypeTest {
 
     @BeforeAll
     void aDeviceOfAAsksForTheTypeOfB() {
-        var fixture = new TenantFixture(jdbc);
+        var fixture = new TenantFixture(jdbc, JdbcClient.create(schemaOwner));
         a = fixture.operator("hidden-a");
         var b = fixture.operator("hidden-b");
         typeOfA = fixture.type("own-a", a);
