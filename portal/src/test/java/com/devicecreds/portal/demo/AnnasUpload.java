@@ -16,9 +16,9 @@ import com.devicecreds.portal.security.SignedIn;
  * A staged batch of a type, as the loading flow makes it: an administrator trusts a fresh facility,
  * pki.anna uploads a package of {@code count} credentials that it signed.
  */
-record AnnasUpload(SamplePackage sample, long batchId, String manifestSha256) {
+public record AnnasUpload(SamplePackage sample, long batchId, String manifestSha256) {
 
-    static AnnasUpload of(FacilityCertificateService facilities, PackageUploadService uploads, String facilityName, String typeCode,
+    public static AnnasUpload of(FacilityCertificateService facilities, PackageUploadService uploads, String facilityName, String typeCode,
             int count, String fileName) {
         var facility = Facility.selfSigned(facilityName, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
         try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
