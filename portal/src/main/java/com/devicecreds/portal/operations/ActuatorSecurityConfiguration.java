@@ -1,5 +1,7 @@
 package com.devicecreds.portal.operations;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalProperties;
 import org.slf4j.Logger;
@@ -36,7 +38,12 @@ class ActuatorSecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAuthority(Roles.METRICS_SCRAPER)
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("credentials-portal metrics"))
+                // 401 with the challenge, written here: sendError would go on to the error page, whose
+                // chain (the UI's) answers an unauthenticated caller with a redirect to the sign-in.
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, refused) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"credentials-portal metrics\"");
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                }))
                 .authenticationManager(scrapers)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
