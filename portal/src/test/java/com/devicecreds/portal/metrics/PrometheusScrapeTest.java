@@ -89,6 +89,26 @@ class PrometheusScrapeTest {
         assertThat(get("/actuator/env", "prometheus:local-scrape-password").statusCode()).isBetween(400, 499);
     }
 
+    @Test
+    void the_images_health_probe_exits_0_when_the_portal_is_ready_and_1_when_nothing_answers() throws Exception {
+        assertThat(probe(port)).isZero();
+        try (var closed = new java.net.ServerSocket(0)) {
+            int unused = closed.getLocalPort();
+            closed.close();
+            assertThat(probe(unused)).isEqualTo(1);
+        }
+    }
+
+    /** Runs HealthProbe as the compose file's health check does: a JVM of its own, only the classes on its path. */
+    private static int probe(int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        var process = new ProcessBuilder(java, "-cp", Path.of("target", "classes").toString(),
+                "com.devicecreds.portal.operations.HealthProbe", "/actuator/health/readiness")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        process.environment().put("PORT", Integer.toString(port));
+        return process.start().waitFor();
+    }
+
     private HttpResponse<String> get(String path, String credentials) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (credentials != null) {
