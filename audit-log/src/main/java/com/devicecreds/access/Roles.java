@@ -17,6 +17,12 @@ public final class Roles {
     /** Administrators: configuration of the portal and the provisioning service. */
     public static final String ADMIN = "ADMIN";
 
+    /**
+     * Not a portal role and never a user's: the authority of Prometheus when it scrapes
+     * /actuator/prometheus with the scrape credentials (docs/decisions/029-business-metrics-and-scraping.md).
+     */
+    public static final String METRICS_SCRAPER = "METRICS_SCRAPER";
+
     /** Spring Security's prefix for role authorities. */
     public static final String ROLE_PREFIX = "ROLE_";
 

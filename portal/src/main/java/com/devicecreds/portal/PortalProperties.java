@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduledReports the job that delivers scheduled reports
  * @param configChanges configuration changes under dual control
  * @param deviceCas     trusted device CAs, their revocation lists and alerts
+ * @param metrics       business metrics on /actuator/prometheus and who may scrape them
  */
 @ConfigurationProperties(prefix = "portal")
 public record PortalProperties(@DefaultValue Database database, @DefaultValue Demo demo,
         @DefaultValue Simulator simulator, @DefaultValue Notifications notifications,
         @DefaultValue ScheduledReports scheduledReports, @DefaultValue ConfigChanges configChanges,
-        @DefaultValue DeviceCas deviceCas) {
+        @DefaultValue DeviceCas deviceCas, @DefaultValue Metrics metrics) {
 
     /**
      * @param dataDirectory where the embedded server keeps its files across restarts; by default
@@ -133,5 +134,22 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
      */
     public record CrlFetch(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration timeout,
             @DefaultValue("10485760") long maxBytes) {
+    }
+
+    /**
+     * Business metrics (docs/decisions/029-business-metrics-and-scraping.md).
+     *
+     * @param refreshInterval how often the figures are read from the database; scrapes read the last figures
+     * @param scrapeUsername  the user name Prometheus sends with HTTP Basic authentication
+     * @param scrapePassword  its password; empty refuses every scrape of /actuator/prometheus
+     */
+    public record Metrics(@DefaultValue("20s") Duration refreshInterval, @DefaultValue("prometheus") String scrapeUsername,
+            @DefaultValue("") String scrapePassword) {
+
+        public Metrics {
+            if (refreshInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("portal.metrics.refresh-interval must be at least 1s, was " + refreshInterval);
+            }
+        }
     }
 }

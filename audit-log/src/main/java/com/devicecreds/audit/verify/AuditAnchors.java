@@ -41,6 +41,12 @@ public class AuditAnchors {
         return Optional.of(head);
     }
 
+    /** The last anchor in the anchor file, if it holds any readable one. */
+    public Optional<Anchor> lastAnchor() {
+        var anchors = file.read().anchors();
+        return anchors.isEmpty() ? Optional.empty() : Optional.of(anchors.getLast());
+    }
+
     AnchorFile file() {
         return file;
     }

@@ -73,6 +73,29 @@ public class UsageRollups {
         return report(jdbc, USAGE.formatted(ROLLUPS), scope, query);
     }
 
+    /**
+     * Requests per operator, type and outcome over the UTC days {@code from} to {@code to}, from the
+     * same rollups as {@link #report}: a few rows per day and type, never the events. The business
+     * metrics add these up into their request counters.
+     */
+    public List<UsageTotal> totals(OperatorScope scope, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select o.code as operator_code, t.code as type_code, u.outcome, sum(u.requests)::bigint as requests
+                        from %s u
+                        join operator o on o.id = u.operator_id
+                        join credential_type t on t.id = u.credential_type_id
+                        where u.day between :from and :to
+                          and (cast(:operatorId as smallint) is null or u.operator_id = :operatorId)
+                        group by o.code, t.code, u.outcome
+                        order by o.code, t.code, u.outcome""".formatted(ROLLUPS))
+                .param("from", from)
+                .param("to", to)
+                .param("operatorId", scope.operatorIdOrNull())
+                .query((rs, n) -> new UsageTotal(rs.getString("operator_code"), rs.getString("type_code"),
+                        rs.getString("outcome"), rs.getLong("requests")))
+                .list();
+    }
+
     /** Runs the usage statement over a source of daily counts (the rollups, or in benchmarks the raw events). */
     static UsageReport report(JdbcClient jdbc, String sql, OperatorScope scope, UsageQuery query) {
         var groups = jdbc.sql(sql)

@@ -86,8 +86,7 @@ public class ApprovalInbox {
             exists (select 1 from batch_decision d where d.batch_id = q.id and d.decided_by = :me and d.voided_at is null) as decided""";
 
     private Instant expiresAt(StagedBatch batch, Optional<Instant> approvedAt) {
-        return approvedAt.map(at -> at.plus(settings.activationValidity()))
-                .orElse(batch.submittedAt().plus(settings.requestValidity()));
+        return AwaitingBatches.expiresAt(settings, batch.submittedAt(), approvedAt);
     }
 
     private static Optional<Instant> approvedAt(ResultSet rs) throws SQLException {
