@@ -35,8 +35,8 @@ record ForeignStrings(String operatorCode, Set<String> strings) {
         return new ForeignStrings(operatorCode, Set.copyOf(foreign));
     }
 
-    /** The first foreign string found in the text, if any. */
-    Optional<String> foundIn(String text) {
-        return strings.stream().filter(s -> s.length() >= 4 && text.contains(s)).findFirst();
+    /** The first foreign string found in the text, if any, except those the page's own address carries. */
+    Optional<String> foundIn(String text, String address) {
+        return strings.stream().filter(s -> s.length() >= 4 && text.contains(s) && !address.contains(s)).findFirst();
     }
 }

@@ -170,7 +170,7 @@ class WorldWalkTest {
                                 if (export.fileName().equals("failed")) {
                                     report(where + ": export failed: " + export.text());
                                 }
-                                foreign.flatMap(f -> f.foundIn(export.text())).ifPresent(found ->
+                                foreign.flatMap(f -> f.foundIn(export.text(), where)).ifPresent(found ->
                                         report(where + ": download " + export.fileName() + " shows " + found));
                             }
                         }
@@ -210,13 +210,17 @@ class WorldWalkTest {
         System.out.println("World walk problem: " + problem);
     }
 
+    /**
+     * {@code where} ends with the address: a foreign string the address itself carries (a device ID the
+     * person typed into the search) is theirs, not a leak.
+     */
     private void check(String where, String text, List<String> consoleErrors, java.util.Optional<ForeignStrings> foreign) {
         if (text.contains("Something went wrong") || text.contains("The page could not be shown")) {
             report(where + ": error view or message");
         }
         consoleErrors.forEach(e -> report(where + ": console error: " + e));
         consoleErrors.clear();
-        foreign.flatMap(f -> f.foundIn(text)).ifPresent(s -> report(where + ": shows another operator's " + s));
+        foreign.flatMap(f -> f.foundIn(text, where)).ifPresent(s -> report(where + ": shows another operator's " + s));
     }
 
     private static void pause() {
