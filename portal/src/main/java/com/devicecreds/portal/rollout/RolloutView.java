@@ -244,8 +244,9 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Div facts(Rollout rollout, RolloutProgress progress) {
-        var delivered = fact("Delivered", "%,d of %,d".formatted(progress.delivered(), rollout.targetDevices()),
-                new ProgressBar(0, 1, rollout.progress()));
+        var bar = new ProgressBar(0, 1, rollout.progress());
+        bar.getElement().setAttribute("aria-label", "Devices provisioned of the target");
+        var delivered = fact("Delivered", "%,d of %,d".formatted(progress.delivered(), rollout.targetDevices()), bar);
         delivered.addClassName("fact-delivered");
         var available = fact("Credentials available", "%,d".formatted(rollout.facts().available()),
                 new Span(rollout.facts().available() < rollout.targetDevices() - progress.delivered()

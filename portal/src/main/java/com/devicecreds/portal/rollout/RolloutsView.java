@@ -98,6 +98,7 @@ class RolloutsView extends VerticalLayout {
 
     private static Div progress(Rollout rollout) {
         var bar = new ProgressBar(0, 1, rollout.progress());
+        bar.getElement().setAttribute("aria-label", "Devices provisioned of the target of " + rollout.name());
         var label = new Span(String.format(Locale.US, "%,d of %,d", rollout.facts().delivered(), rollout.targetDevices()));
         var cell = new Div(label, bar);
         cell.addClassName("rollout-progress");
