@@ -8,7 +8,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What operator staff of one operator must never be shown: the other operators' names and codes, the
+ * What operator staff of one operator must never be shown: the other operators' names and codes (but
+ * that of the owner of a type authorized for their operator, whose name the type carries), the
  * names and codes of credential types their operator may not see, and device IDs that only other
  * operators' devices used. Read as the system, from the whole world.
  */
@@ -16,7 +17,14 @@ record ForeignStrings(String operatorCode, Set<String> strings) {
 
     static ForeignStrings of(JdbcClient system, String operatorCode) {
         var foreign = new LinkedHashSet<String>();
-        system.sql("select code, name from operator where code <> ?").param(operatorCode)
+        // Other operators, except the owner of a type this operator may see (its name is part of the
+        // type's, and the operator holds an authorization for it: decision 023).
+        system.sql("""
+                        select x.code, x.name from operator x, operator o
+                        where o.code = ? and x.id <> o.id
+                          and not exists (select 1 from credential_type t join type_authorization a on a.credential_type_id = t.id
+                                          where t.owner_operator_id = x.id and a.operator_id = o.id)""")
+                .param(operatorCode)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().forEach(foreign::addAll);
         system.sql("""
                         select t.code, t.name from credential_type t, operator o
