@@ -25,6 +25,12 @@ class ErrorHandling implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
             var cause = error.getThrowable();
             String message;
+            if (clientWentAway(cause)) {
+                // The browser closed the connection mid-response (the user left while a chart or a
+                // download was streaming): nothing failed on our side, and nobody is there to tell.
+                log.debug("Client closed the connection: {}", cause.toString());
+                return;
+            }
             if (findAccessDenied(cause)) {
                 message = "You are not allowed to do that.";
                 // Recorded once, where method security refused it (AuthenticationAuditListener).
@@ -39,6 +45,18 @@ class ErrorHandling implements VaadinServiceInitListener {
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }));
+    }
+
+    static boolean clientWentAway(Throwable t) {
+        for (var c = t; c != null; c = c.getCause()) {
+            String type = c.getClass().getSimpleName();
+            String text = String.valueOf(c.getMessage());
+            if (type.equals("ClientAbortException") || type.equals("EofException")
+                    || (c instanceof java.io.IOException && (text.contains("Broken pipe") || text.contains("Connection reset")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean findAccessDenied(Throwable t) {
