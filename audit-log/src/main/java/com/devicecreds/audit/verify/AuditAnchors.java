@@ -41,9 +41,9 @@ public class AuditAnchors {
         return Optional.of(head);
     }
 
-    /** The last anchor in the anchor file, if it holds any readable one. */
+    /** The last validly signed anchor in the anchor file, if it holds any. */
     public Optional<Anchor> lastAnchor() {
-        var anchors = file.read().anchors();
+        var anchors = read().anchors();
         return anchors.isEmpty() ? Optional.empty() : Optional.of(anchors.getLast());
     }
 
