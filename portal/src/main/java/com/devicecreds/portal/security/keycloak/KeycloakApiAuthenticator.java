@@ -7,6 +7,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.api.ApiAuthentication;
 import com.devicecreds.portal.api.ApiAuthenticator;
 import com.devicecreds.portal.api.ApiPrincipal;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -34,6 +35,7 @@ class KeycloakApiAuthenticator implements ApiAuthenticator {
     private final JwtDecoder decoder;
     private final OperatorDirectory operators;
 
+    @Autowired
     KeycloakApiAuthenticator(@Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer,
             OperatorDirectory operators) {
         // Keycloak is asked for its keys at the first API call, not at start-up.

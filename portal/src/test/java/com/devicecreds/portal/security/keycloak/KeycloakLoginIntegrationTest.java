@@ -13,18 +13,12 @@ import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
 import com.devicecreds.inventory.loading.sample.Facility;
 import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
-import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.SignedIn;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * End to end against a real Keycloak with the shipped realm: the portal sends the browser to
@@ -33,21 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * sends the approver to sign in at Keycloak again (prompt=login) before it counts. Slow (Keycloak starts in about a minute), so only the flow
  * that matters runs here; the claim mapping has its unit tests in {@link KeycloakUserServiceTest}.
  */
-@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "loading.approval.reauthentication-max-age=" + KeycloakLoginIntegrationTest.RECENT_SECONDS + "s")
-@ActiveProfiles({"keycloak", "test"})
-class KeycloakLoginIntegrationTest {
-
-    /** How long a sign-in counts as recent for a batch decision here (five minutes in production). */
-    static final int RECENT_SECONDS = 3;
-
-    @RegisterExtension
-    static final KeycloakServer keycloak = new KeycloakServer();
-
-    @DynamicPropertySource
-    static void keycloakIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", keycloak::issuerUri);
-    }
+class KeycloakLoginIntegrationTest extends KeycloakPortalTest {
 
     @LocalServerPort
     int port;
