@@ -30,7 +30,7 @@ class ApiTokensEndToEndTest {
             browser.waitFor(By.className("user-menu")).click();
             browser.waitFor(By.xpath("//vaadin-menu-bar-item[contains(., 'API tokens')]")).click();
             browser.waitFor(By.cssSelector(".api-tokens-dialog"));
-            browser.waitFor(By.cssSelector("vaadin-dialog-overlay vaadin-text-field input")).sendKeys("sunwave billing export");
+            browser.waitFor(By.cssSelector(".api-tokens-dialog vaadin-text-field input")).sendKeys("sunwave billing export");
             browser.waitFor(By.cssSelector(".create-token")).click();
             browser.waitUntilVaadinIsIdle();
             String token = (String) browser.script("return document.querySelector('.token-secret').value");
@@ -40,8 +40,9 @@ class ApiTokensEndToEndTest {
             assertThat(call(token, "/api/v1/missing-ids?operator=sunwave").statusCode()).isEqualTo(200);
             assertThat(call(token, "/api/v1/missing-ids?operator=nordkabel").statusCode()).isEqualTo(404);
 
-            browser.waitFor(By.xpath("//vaadin-button[contains(., 'Revoke')]")).click();
+            browser.script("arguments[0].click()", browser.waitFor(By.xpath("//vaadin-button[contains(., 'Revoke')]")));
             browser.waitUntilVaadinIsIdle();
+            browser.waitFor(By.xpath("//vaadin-grid-cell-content[contains(., 'Revoked')]"));
             browser.screenshot("api-tokens-revoked.png");
             assertThat(call(token, "/api/v1/pools").statusCode()).isEqualTo(401);
         }

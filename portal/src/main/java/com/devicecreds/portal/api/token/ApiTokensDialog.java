@@ -23,7 +23,8 @@ import com.vaadin.flow.component.textfield.TextField;
  */
 public class ApiTokensDialog extends Dialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ApiTokenService tokens;
     private final Clock clock;
@@ -35,7 +36,7 @@ public class ApiTokensDialog extends Dialog {
         this.clock = clock;
         addClassName("api-tokens-dialog");
         setHeaderTitle("API tokens");
-        setWidth("min(56rem, 96vw)");
+        setWidth("min(74rem, 96vw)");
 
         var name = new TextField("Name");
         name.setPlaceholder("e.g. back-office usage export");
@@ -54,13 +55,15 @@ public class ApiTokensDialog extends Dialog {
         issued.addClassName("issued-token");
         issued.setVisible(false);
 
-        grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt().map(TIME::format).orElse("never")).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(t -> t.status(clock.instant())).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setAutoWidth(true);
+        grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(1);
+        // Fixed widths: the values change after the first render (last use, revocation), auto widths would not.
+        grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(t -> DAY.format(t.createdAt())).setHeader("Created").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(t -> DAY.format(t.expiresAt())).setHeader("Expires").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(t -> t.lastUsedAt().map(TIME::format).orElse("never")).setHeader("Last used (UTC)")
+                .setWidth("12.5rem").setFlexGrow(0);
+        grid.addColumn(t -> t.status(clock.instant())).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::revokeButton).setWidth("8rem").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         add(new Paragraph("A token calls the REST API (/api/v1) as you, with your roles and operator: send it as "
