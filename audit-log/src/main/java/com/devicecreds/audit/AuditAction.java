@@ -47,7 +47,9 @@ public enum AuditAction {
     DEVICE_CA_CRL_LOADED("A revocation list of a trusted device CA was uploaded or fetched and stored (failed: refused with the reason)"),
     DEVICE_CA_CRL_URL_SET("An administrator or PKI operator set or cleared the CRL distribution point of a trusted device CA by hand"),
     CREDENTIAL_TYPE_RENAMED("An administrator or PKI operator changed a credential type's display name, outside dual control (failed: refused with the reason)"),
-    DEVICE_MODEL_REGISTERED("An administrator or PKI operator registered a device model in the catalogue, which authorizes nothing (failed: blank or a duplicate)");
+    DEVICE_MODEL_REGISTERED("An administrator or PKI operator registered a device model in the catalogue, which authorizes nothing (failed: blank or a duplicate)"),
+    API_TOKEN_CREATED("A user created a personal API token for the REST API (failed: refused, e.g. too long a validity)"),
+    API_TOKEN_REVOKED("A user revoked one of their personal API tokens (denied: not their token, or already revoked)");
 
     private final String meaning;
 

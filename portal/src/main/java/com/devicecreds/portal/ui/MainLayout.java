@@ -1,6 +1,8 @@
 package com.devicecreds.portal.ui;
 
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -20,8 +22,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.beans.factory.ObjectProvider;
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
+import com.devicecreds.portal.api.token.ApiTokenService;
+import com.devicecreds.portal.api.token.ApiTokensDialog;
 import com.devicecreds.portal.notification.NotificationBell;
 import com.devicecreds.portal.notification.NotificationService;
 
@@ -36,7 +41,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 viewTitle = new H1();
     private final Optional<NotificationBell> bell;
 
-    MainLayout(CurrentActor currentActor, AuthenticationContext authentication, NotificationService notifications) {
+    MainLayout(CurrentActor currentActor, AuthenticationContext authentication, NotificationService notifications,
+            ObjectProvider<ApiTokenService> apiTokens, Clock clock) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
 
@@ -49,7 +55,10 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 ? Optional.of(new NotificationBell(notifications)) : Optional.empty();
         addToNavbar(new DrawerToggle(), viewTitle, spacer);
         bell.ifPresent(this::addToNavbar);
-        addToNavbar(new ThemeSwitch(), new UserMenu(actor, authentication));
+        // Personal API tokens exist in the embedded run only (decision 031), for users with a portal role.
+        Optional<Supplier<ApiTokensDialog>> tokens = Optional.ofNullable(apiTokens.getIfAvailable())
+                .filter(service -> bell.isPresent()).map(service -> () -> new ApiTokensDialog(service, clock));
+        addToNavbar(new ThemeSwitch(), new UserMenu(actor, authentication, tokens));
     }
 
     private static Component brand() {

@@ -1,5 +1,7 @@
 package com.devicecreds.portal.ui;
 
+import java.util.function.Supplier;
+
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -8,11 +10,13 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.devicecreds.access.Actor;
 import com.devicecreds.access.OperatorRef;
+import com.devicecreds.portal.api.token.ApiTokensDialog;
 
 /** Who is signed in (name, role, operator) and the way out. */
 class UserMenu extends MenuBar {
 
-    UserMenu(Actor actor, AuthenticationContext authentication) {
+    /** @param apiTokens the API tokens dialog, where personal API tokens exist (the embedded run) */
+    UserMenu(Actor actor, AuthenticationContext authentication, java.util.Optional<Supplier<ApiTokensDialog>> apiTokens) {
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         addClassName("user-menu");
         var avatar = new Avatar(actor.displayName());
@@ -31,6 +35,7 @@ class UserMenu extends MenuBar {
         who.addClassName("user-card");
         sub.addItem(who).setEnabled(false);
         sub.addSeparator();
+        apiTokens.ifPresent(dialog -> sub.addItem("API tokens", event -> dialog.get().open()));
         sub.addItem("Sign out", event -> authentication.logout());
     }
 

@@ -13,18 +13,12 @@ import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
 import com.devicecreds.inventory.loading.sample.Facility;
 import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
-import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.security.SignedIn;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * End to end against a real Keycloak with the shipped realm: the portal sends the browser to
@@ -34,17 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * asks for the password and a one-time code (acr_values=approval), after which the decision counts.
  * Slow (Keycloak starts in about a minute), so only the flow that matters runs here; the claim mapping has its unit tests in {@link KeycloakUserServiceTest}.
  */
-@PortalTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"keycloak", "test"})
-class KeycloakLoginIntegrationTest {
-
-    @RegisterExtension
-    static final KeycloakServer keycloak = new KeycloakServer();
-
-    @DynamicPropertySource
-    static void keycloakIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", keycloak::issuerUri);
-    }
+class KeycloakLoginIntegrationTest extends KeycloakPortalTest {
 
     @LocalServerPort
     int port;

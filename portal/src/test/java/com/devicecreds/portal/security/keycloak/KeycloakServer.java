@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.json.JsonParserFactory;
 
 /**
- * A real Keycloak for a test class: the distribution that the build unpacks into target/keycloak
+ * The real Keycloak of a test run: the distribution that the build unpacks into target/keycloak
  * (portal/pom.xml, execution unpack-keycloak), started in development mode on a free port with an
- * in-memory database and the shipped realm imported, and stopped with its whole process tree when
- * the test class ends (or, as a last resort, when the test JVM exits).
+ * in-memory database and the shipped realm imported. One instance ({@link #shared()}) serves every
+ * test class that registers it: it starts before the first of them and stops with its whole process
+ * tree when the test run ends (JUnit's root store closes it; the JVM's shutdown hook is a last resort).
  */
 final class KeycloakServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -35,6 +36,8 @@ final class KeycloakServer implements BeforeAllCallback, AfterAllCallback, AutoC
     private static final Path REALM_FILE = Path.of("../docs/keycloak/credentials-portal-realm.json");
     private static final Path DISTRIBUTIONS = Path.of("target/keycloak");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private static final KeycloakServer SHARED = new KeycloakServer();
 
     private final int port = freePort();
     private final String adminPassword = UUID.randomUUID().toString();
@@ -47,14 +50,36 @@ final class KeycloakServer implements BeforeAllCallback, AfterAllCallback, AutoC
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        start();
+    private KeycloakServer() {
+    }
+
+    static KeycloakServer shared() {
+        return SHARED;
     }
 
     @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (process == null) {
+            start();
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KeycloakServer.class, this);
+        }
+    }
+
+    /** Kept running for the next test class; closed at the end of the run. */
+    @Override
     public void afterAll(ExtensionContext context) {
-        close();
+    }
+
+    /** An access token of a service account (client credentials grant) of the realm. */
+    String clientCredentialsToken(String clientId, String secret) throws IOException, InterruptedException {
+        var form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret;
+        var response = http.send(HttpRequest.newBuilder(URI.create(issuerUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak token endpoint: " + response.statusCode() + " " + response.body());
+        }
+        return (String) JsonParserFactory.getJsonParser().parseMap(response.body()).get("access_token");
     }
 
     private void start() throws IOException, InterruptedException {
