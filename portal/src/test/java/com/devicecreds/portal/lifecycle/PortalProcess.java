@@ -153,11 +153,14 @@ public final class PortalProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The test JVM's classpath without test classes: the portal's main code and its dependencies. */
+    /**
+     * The test JVM's classpath without test classes (the modules' test-classes folders, or their test jars
+     * once the reactor has packaged them): the portal's main code and its dependencies.
+     */
     private static String mainClasspath() {
         String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(full.split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("surefire"))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar") && !entry.contains("surefire"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -37,6 +37,7 @@ import com.devicecreds.reporting.schedules.ReportKind;
 import com.devicecreds.reporting.schedules.ReportScheduleService;
 import com.devicecreds.reporting.schedules.ScheduleDraft;
 import com.devicecreds.reporting.schedules.Timing;
+import com.devicecreds.reporting.export.ExportFormat;
 import com.devicecreds.reporting.export.ExportProgress;
 import com.devicecreds.reporting.export.ReportExportService;
 import com.devicecreds.reporting.lists.ListPartImportService;
@@ -146,6 +147,9 @@ final class OperatorDataServices {
         }
         if (type == java.io.InputStream.class) {
             return java.io.InputStream.nullInputStream();
+        }
+        if (type == ExportFormat.class) {
+            return ExportFormat.XLSX;
         }
         if (type == ExportProgress.class) {
             return ExportProgress.NONE;
