@@ -1,8 +1,6 @@
 package com.devicecreds.portal.ui;
 
-import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -22,11 +20,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
-import com.devicecreds.portal.api.token.ApiTokenService;
-import com.devicecreds.portal.api.token.ApiTokensDialog;
 import com.devicecreds.portal.notification.NotificationBell;
 import com.devicecreds.portal.notification.NotificationService;
 
@@ -42,7 +38,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Optional<NotificationBell> bell;
 
     MainLayout(CurrentActor currentActor, AuthenticationContext authentication, NotificationService notifications,
-            ObjectProvider<ApiTokenService> apiTokens, Clock clock) {
+            Environment environment) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
 
@@ -55,9 +51,9 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 ? Optional.of(new NotificationBell(notifications)) : Optional.empty();
         addToNavbar(new DrawerToggle(), viewTitle, spacer);
         bell.ifPresent(this::addToNavbar);
-        // Personal API tokens exist in the embedded run only (decision 031), for users with a portal role.
-        Optional<Supplier<ApiTokensDialog>> tokens = Optional.ofNullable(apiTokens.getIfAvailable())
-                .filter(service -> bell.isPresent()).map(service -> () -> new ApiTokensDialog(service, clock));
+        // Personal API tokens exist in the development run only (decision 031), for users with a portal role.
+        Optional<String> tokens = bell.isPresent() && environment.matchesProfiles("dev")
+                ? Optional.of("account/api-tokens") : Optional.empty();
         addToNavbar(new ThemeSwitch(), new UserMenu(actor, authentication, tokens));
     }
 

@@ -1,6 +1,5 @@
 package com.devicecreds.portal.ui;
 
-import java.util.function.Supplier;
 
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
@@ -10,13 +9,12 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.devicecreds.access.Actor;
 import com.devicecreds.access.OperatorRef;
-import com.devicecreds.portal.api.token.ApiTokensDialog;
 
 /** Who is signed in (name, role, operator) and the way out. */
 class UserMenu extends MenuBar {
 
-    /** @param apiTokens the API tokens dialog, where personal API tokens exist (the embedded run) */
-    UserMenu(Actor actor, AuthenticationContext authentication, java.util.Optional<Supplier<ApiTokensDialog>> apiTokens) {
+    /** @param apiTokensRoute the page of the user's personal API tokens, where they exist (the embedded run) */
+    UserMenu(Actor actor, AuthenticationContext authentication, java.util.Optional<String> apiTokensRoute) {
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         addClassName("user-menu");
         var avatar = new Avatar(actor.displayName());
@@ -35,7 +33,7 @@ class UserMenu extends MenuBar {
         who.addClassName("user-card");
         sub.addItem(who).setEnabled(false);
         sub.addSeparator();
-        apiTokens.ifPresent(dialog -> sub.addItem("API tokens", event -> dialog.get().open()));
+        apiTokensRoute.ifPresent(route -> sub.addItem("API tokens", event -> getUI().ifPresent(ui -> ui.navigate(route))));
         sub.addItem("Sign out", event -> authentication.logout());
     }
 

@@ -13,7 +13,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.access.Roles;
-import com.devicecreds.portal.api.token.ApiTokenService;
 import com.devicecreds.portal.notification.NotificationService;
 import com.devicecreds.portal.MainCode;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -66,13 +65,11 @@ class AccessRulesTest {
 
     @Test
     void the_layout_around_every_view_exposes_no_operator_data() {
-        // Two exceptions, each answering only for the signed-in user and asked only for users with a
-        // portal role: the notification bell's NotificationService (the user's roles and operator), and
-        // the user menu's ApiTokenService (the user's own personal API tokens, decision 031).
+        // The one exception: the notification bell's NotificationService, which answers only for the
+        // signed-in user's roles and operator, and which the layout asks only for users with a portal role.
         noClasses().that().areAnnotatedWith(Layout.class)
                 .should().transitivelyDependOnClassesThat(describe("are services or feature modules",
-                        c -> (c.isAnnotatedWith(Service.class) && !c.isEquivalentTo(NotificationService.class)
-                                && !c.isEquivalentTo(ApiTokenService.class))
+                        c -> (c.isAnnotatedWith(Service.class) && !c.isEquivalentTo(NotificationService.class))
                                 || c.getPackageName().startsWith("com.devicecreds.inventory")
                                 || c.getPackageName().startsWith("com.devicecreds.reporting")))
                 .because("the layout may be shown before sign-in; it knows who is signed in, never their data")
