@@ -2,7 +2,6 @@ package com.devicecreds.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
 import com.devicecreds.portal.PortalTest;
+import com.devicecreds.portal.security.dev.DemoPeople;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -36,17 +36,17 @@ class MenuEndToEndTest {
     int port;
 
     @Test
-    void every_demo_account_sees_exactly_the_menu_entries_of_its_role() throws Exception {
+    void every_demo_account_sees_exactly_the_menu_entries_of_its_role() throws ClassNotFoundException {
         List<MenuRoute> routes = menuRoutes();
         assertThat(routes).isNotEmpty();
-        List<Account> accounts = demoAccounts();
+        List<DemoPeople.Person> accounts = DemoPeople.all();
         assertThat(accounts).hasSizeGreaterThanOrEqualTo(5);
-        for (Account account : accounts) {
+        for (DemoPeople.Person account : accounts) {
             List<String> expected = routes.stream().filter(r -> r.allows(account.role())).map(MenuRoute::title)
                     .toList();
             // A fresh browser per account: no session, cookie or stored theme carries over.
             try (var browser = new Browser(port)) {
-                browser.signIn(account.username(), "demo");
+                browser.signIn(account.username(), DemoPeople.PASSWORD);
                 if (!expected.isEmpty()) {
                     browser.waitFor(By.cssSelector("vaadin-side-nav.main-nav vaadin-side-nav-item"));
                 }
@@ -64,9 +64,6 @@ class MenuEndToEndTest {
         boolean allows(String role) {
             return anyone || roles.contains(role);
         }
-    }
-
-    private record Account(String username, String role) {
     }
 
     private static List<MenuRoute> menuRoutes() throws ClassNotFoundException {
@@ -87,28 +84,5 @@ class MenuEndToEndTest {
             routes.add(new MenuRoute(title, allowed == null ? List.of() : Arrays.asList(allowed.value()), anyone));
         }
         return routes;
-    }
-
-    /** The development login's accounts, read from the class that defines them (it is private to its package). */
-    private static List<Account> demoAccounts() throws ReflectiveOperationException {
-        Class<?> holder = Class.forName("com.devicecreds.portal.security.dev.DemoAccounts");
-        var field = holder.getDeclaredField("ALL");
-        field.setAccessible(true);
-        var accounts = new ArrayList<Account>();
-        for (Object account : (List<?>) field.get(null)) {
-            accounts.add(new Account(component(account, "username"), component(account, "role")));
-        }
-        return accounts;
-    }
-
-    private static String component(Object record, String name) throws ReflectiveOperationException {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                var accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                return String.valueOf(accessor.invoke(record));
-            }
-        }
-        throw new NoSuchFieldException(name);
     }
 }

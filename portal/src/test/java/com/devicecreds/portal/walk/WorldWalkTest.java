@@ -2,14 +2,12 @@ package com.devicecreds.portal.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -20,12 +18,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.loading.facility.FacilityCertificateService;
-import com.devicecreds.inventory.loading.sample.Facility;
-import com.devicecreds.inventory.loading.sample.SamplePackage;
 import com.devicecreds.inventory.loading.upload.PackageUploadService;
-import com.devicecreds.portal.security.SignedIn;
 import com.devicecreds.portal.PortalTest;
 import com.devicecreds.portal.database.SchemaOwner;
+import com.devicecreds.portal.demo.AnnasUpload;
 import com.devicecreds.portal.security.dev.DemoPeople;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.AfterAll;
@@ -96,16 +92,9 @@ class WorldWalkTest {
 
     /** A batch waiting for approval, as a PKI operator's upload of a package signed by a trusted facility stages it. */
     private void stageABatch() {
-        var facility = Facility.selfSigned("Walk KGF «Ω»", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
-        try (var admin = SignedIn.as(SignedIn.withRole(Roles.ADMIN))) {
-            facilities.trust(facility.chainPem());
-        }
         String type = owner.sql("select code from credential_type where binding_mode = 'next-available' order by id limit 1")
                 .query(String.class).single();
-        try (var anna = SignedIn.as(SignedIn.user("pki.anna", java.util.Optional.empty(), Roles.PKI_OPS))) {
-            var report = uploads.upload(new ByteArrayInputStream(SamplePackage.of(facility, type, 20).toBytes()), "walk.zip");
-            assertThat(report.problems()).isEmpty();
-        }
+        AnnasUpload.of(facilities, uploads, "Walk KGF «Ω»", type, 20, "walk.zip");
     }
 
     @AfterAll
