@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,20 @@ class NavigationByRoleTest {
         for (var view : MenuViews.openTo(role)) {
             open(window, view);
             assertThat(window.getCurrentView()).as("%s opening %s", role, view.getSimpleName()).isInstanceOf(view);
+        }
+    }
+
+    /** Views are guarded by navigation access control, and left unwrapped by method security (decision 038). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void every_view_and_its_layout_are_the_plain_classes_not_proxies(String role) {
+        var window = windowOf(role);
+        for (var view : MenuViews.openTo(role)) {
+            open(window, view);
+            var shown = window.getCurrentView();
+            assertThat(shown.getClass()).as("%s opening %s", role, view.getSimpleName()).isEqualTo(view);
+            var layout = shown.getElement().getParent().getComponent().orElseThrow();
+            assertThat(AopUtils.isAopProxy(layout)).as("the layout of %s", view.getSimpleName()).isFalse();
         }
     }
 
