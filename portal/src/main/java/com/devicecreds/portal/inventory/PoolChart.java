@@ -4,9 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Font;
 import java.text.NumberFormat;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
-import com.devicecreds.inventory.pool.PoolHistory;
+import com.devicecreds.inventory.pool.DailyPoolPoint;
 import com.devicecreds.portal.ui.chart.ChartImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -28,10 +29,10 @@ final class PoolChart {
     private PoolChart() {
     }
 
-    static JFreeChart of(PoolHistory history) {
+    static JFreeChart of(List<DailyPoolPoint> days) {
         var available = new TimeSeries("Available at end of day");
         var delivered = new TimeSeries("Delivered per day");
-        for (var point : history.days()) {
+        for (var point : days) {
             var day = new Day(java.util.Date.from(point.day().atStartOfDay(ZoneOffset.UTC).toInstant()),
                     java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT);
             available.add(day, point.availableAtEndOfDay());

@@ -108,9 +108,9 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
                         ? String.format(Locale.US, "%.1f days", summary.runwayDays().getAsDouble()) : "no consumption"));
         tiles.addClassName("tiles");
 
-        var chart = new ChartImage("pool-" + summary.typeCode() + ".png",
-                "Available credentials and daily deliveries of " + summary.typeName(), 1000, 340,
-                () -> PoolChart.of(pool));
+        var chart = ChartImage.shared("pool-" + summary.typeCode() + ".png",
+                "Available credentials and daily deliveries of " + summary.typeName(), 1000, 340, 2, pool.days(),
+                PoolChart::of);
         var chartCard = new Div(new Div(new H3("Available and consumed"), period), chart);
         chartCard.addClassName("card");
         chartCard.getChildren().findFirst().ifPresent(c -> c.addClassName("card-header"));

@@ -209,8 +209,8 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
             convergence.add(hint("No authorized list parts yet."));
             return;
         }
-        var chart = new ChartImage("missing-convergence.png", "Missing IDs resolved by and still missing after each list part",
-                800, 300, () -> MissingIdCharts.convergence(parts));
+        var chart = ChartImage.shared("missing-convergence.png", "Missing IDs resolved by and still missing after each list part",
+                800, 300, 2, parts, MissingIdCharts::convergence);
         chart.addClassName("convergence-chart");
         var table = new Grid<PartConvergence>();
         table.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -116,15 +116,15 @@ class UsageView extends VerticalLayout {
         content.removeAll();
         content.add(tiles(report),
                 card("Requests by credential type", chart("usage-by-type", "Requests per period by credential type",
-                        WIDE, 320, () -> UsageCharts.requestsByType(report)), rowsTable(report)),
+                        WIDE, 320, report, UsageCharts::requestsByType), rowsTable(report)),
                 card("Outcomes", chart("usage-outcomes", "Requests per period by outcome", WIDE, 280,
-                        () -> UsageCharts.outcomes(report)), null),
+                        report, UsageCharts::outcomes), null),
                 card("Rejections by reason", chart("usage-rejections", "Rejected requests by reason", WIDE,
-                        60 + 34 * Math.max(report.rejections().size(), 1), () -> UsageCharts.rejections(report)),
+                        60 + 34 * Math.max(report.rejections().size(), 1), report, UsageCharts::rejections),
                         reasonsTable(report)),
                 card("Against the previous " + report.query().days() + " days", chart("usage-previous",
                         "Requests per credential type in this and the previous period", WIDE,
-                        70 + 46 * Math.max(report.byType().size(), 1), () -> UsageCharts.againstPrevious(report)),
+                        70 + 46 * Math.max(report.byType().size(), 1), report, UsageCharts::againstPrevious),
                         comparisonTable(report)));
     }
 
@@ -155,8 +155,9 @@ class UsageView extends VerticalLayout {
         return tile;
     }
 
-    private ChartImage chart(String name, String alt, int width, int height, java.util.function.Supplier<JFreeChart> chart) {
-        var image = new ChartImage(name + ".png", alt, width, height, scale, chart);
+    private ChartImage chart(String name, String alt, int width, int height, UsageReport report,
+            java.util.function.Function<UsageReport, JFreeChart> chart) {
+        var image = ChartImage.shared(name + ".png", alt, width, height, scale, report, chart);
         image.addClassName(name);
         return image;
     }

@@ -283,8 +283,9 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
             card.add(new Paragraph("The window starts on " + RolloutsView.DAY.format(rollout.windowStart()) + "."));
             return card;
         }
-        var image = new ChartImage("rollout-" + rollout.id() + ".png", "First deliveries per day and in total against the target",
-                960, 300, scale, () -> RolloutCharts.dailyProgress(rollout, progress));
+        var image = ChartImage.shared("rollout-" + rollout.id() + ".png", "First deliveries per day and in total against the target",
+                960, 300, scale, new ChartInputs(rollout, progress),
+                inputs -> RolloutCharts.dailyProgress(inputs.rollout(), inputs.progress()));
         image.addClassName("rollout-chart");
         card.add(image);
         return card;
@@ -314,5 +315,9 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
         var row = new Div(rejections, parts);
         row.addClassName("rollout-details");
         return row;
+    }
+
+    /** What the progress chart is drawn from, so that viewers of the same rollout and progress share it. */
+    private record ChartInputs(Rollout rollout, RolloutProgress progress) {
     }
 }

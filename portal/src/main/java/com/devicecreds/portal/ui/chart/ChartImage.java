@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
@@ -44,9 +45,24 @@ public class ChartImage extends Image {
      * ({@link #devicePixelRatio(UI)}), so that one image pixel is one screen pixel.
      */
     public ChartImage(String fileName, String altText, int width, int height, double scale, Supplier<JFreeChart> chart) {
+        this(() -> render(chart.get(), width, height, scale), fileName, altText, width, height);
+    }
+
+    /**
+     * A chart drawn from the given inputs by a function of them alone, rendered once for every viewer
+     * whose inputs are equal (records, lists of records): see {@link RenderedCharts}.
+     */
+    public static <I> ChartImage shared(String fileName, String altText, int width, int height, double scale, I inputs,
+            Function<? super I, JFreeChart> chart) {
+        var key = new RenderedCharts.Key(fileName, inputs, width, height, scale);
+        return new ChartImage(() -> RenderedCharts.SHARED.png(key, () -> render(chart.apply(inputs), width, height, scale)),
+                fileName, altText, width, height);
+    }
+
+    private ChartImage(Supplier<byte[]> png, String fileName, String altText, int width, int height) {
         super(DownloadHandler.fromInputStream(event -> {
-            byte[] png = render(chart.get(), width, height, scale);
-            return new DownloadResponse(new ByteArrayInputStream(png), fileName, "image/png", png.length);
+            byte[] bytes = png.get();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "image/png", bytes.length);
         }), altText);
         addClassName("chart-image");
         getElement().setAttribute("width", Integer.toString(width));
