@@ -4,13 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import javax.imageio.ImageIO;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Image;
@@ -86,13 +81,7 @@ public class ChartImage extends Image {
         } finally {
             g.dispose();
         }
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(image);
     }
 
     /** The browser's device pixel ratio, between 1 and 4; {@value #SCALE} while the browser has not told it. */
