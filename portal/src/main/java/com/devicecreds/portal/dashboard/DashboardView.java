@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -49,6 +52,9 @@ class DashboardView extends VerticalLayout {
     private final Div tiles = new Div();
     private final Grid<PoolSummary> pools = new Grid<>();
     private final Span updated = new Span();
+    private final Span rejectionNote = new Span();
+    private final Map<String, Span> values = new HashMap<>();
+    private List<PoolSummary> shownPools = List.of();
 
     DashboardView(UsageService usage, InventoryService inventory, CurrentActor currentActor) {
         this.usage = usage;
@@ -110,29 +116,38 @@ class DashboardView extends VerticalLayout {
         return bar;
     }
 
+    /**
+     * Runs at open and on every poll. Changes only what changed: the tiles' figures in place, the
+     * pools' rows only when a pool's figures moved, so an unchanged poll sends almost nothing.
+     */
     private void refresh() {
         OutcomeCounts counts = usage.outcomesSince(Instant.now().minus(Duration.ofHours(24)));
-        tiles.removeAll();
-        tiles.add(tile("Requests", counts.total(), "requests", null),
-                tile("Delivered", counts.delivered(), "delivered", null),
-                tile("Re-delivered", counts.redelivered(), "redelivered", null),
-                tile("Rejected", counts.rejected(), "rejected",
-                        String.format(Locale.ROOT, "%.1f%% of requests", counts.rejectionRate() * 100)));
-        pools.setItems(inventory.pools());
+        if (tiles.getComponentCount() == 0) {
+            tiles.add(tile("Requests", "requests"), tile("Delivered", "delivered"), tile("Re-delivered", "redelivered"),
+                    tile("Rejected", "rejected"));
+            rejectionNote.addClassName("tile-note");
+            tiles.getComponentAt(3).getElement().appendChild(rejectionNote.getElement());
+        }
+        values.get("requests").setText(numbers.format(counts.total()));
+        values.get("delivered").setText(numbers.format(counts.delivered()));
+        values.get("redelivered").setText(numbers.format(counts.redelivered()));
+        values.get("rejected").setText(numbers.format(counts.rejected()));
+        rejectionNote.setText(String.format(Locale.ROOT, "%.1f%% of requests", counts.rejectionRate() * 100));
+        var current = inventory.pools();
+        if (!current.equals(shownPools)) {
+            shownPools = current;
+            pools.setItems(current);
+        }
         updated.setText("Updated " + TIME.format(Instant.now()));
     }
 
-    private Div tile(String label, long value, String kind, String note) {
-        var v = new Span(numbers.format(value));
+    private Div tile(String label, String kind) {
+        var v = new Span();
         v.addClassName("tile-value");
+        values.put(kind, v);
         var l = new Span(label);
         l.addClassName("tile-label");
         var tile = new Div(l, v);
-        if (note != null) {
-            var n = new Span(note);
-            n.addClassName("tile-note");
-            tile.add(n);
-        }
         tile.addClassNames("tile", "tile-" + kind);
         tile.getElement().setAttribute("data-outcome", kind);
         return tile;
