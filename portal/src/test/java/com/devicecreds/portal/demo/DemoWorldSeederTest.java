@@ -90,6 +90,20 @@ class DemoWorldSeederTest {
     }
 
     @Test
+    void the_device_summaries_equal_the_seeded_and_simulated_events_of_every_device() {
+        // One statement, so one snapshot of both: the simulator may be writing meanwhile.
+        assertThat(count("""
+                select count(*) from (select device_id, operator_id, min(device_id_kind) as kind, count(*) as events,
+                                             min(occurred_at) as first_seen, max(occurred_at) as last_seen
+                                      from provisioning_event group by device_id, operator_id) e
+                full join device_summary s using (device_id, operator_id)
+                where s.events is distinct from e.events or s.device_id_kind is distinct from e.kind
+                   or s.first_seen is distinct from e.first_seen or s.last_seen is distinct from e.last_seen"""))
+                .as("devices whose summary differs from their events").isZero();
+        assertThat(count("select count(*) from device_summary")).isPositive();
+    }
+
+    @Test
     void device_ids_are_normalized_to_the_pattern_of_their_kind() {
         assertThat(count("""
                 select count(*) from provisioning_event e join device_id_kind k on k.code = e.device_id_kind

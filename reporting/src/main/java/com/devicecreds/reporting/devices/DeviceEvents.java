@@ -11,14 +11,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The queries of device search, each within the scope it is given. Exact and prefix look-ups use the
- * collation-C B-tree {@code provisioning_event_device_idx (device_id, occurred_at desc)} (V6); the
- * authorized-list look-up uses {@code authorized_device_device_idx} (V23).
+ * The queries of device search, each within the scope it is given. Exact and prefix look-ups read the
+ * device summaries of {@code device_summary} (V50, decision 035) by its collation-C primary key; a
+ * device's timeline reads its events through {@code provisioning_event_device_idx (device_id,
+ * occurred_at desc)} (V6); the authorized-list look-up uses {@code authorized_device_device_idx} (V23).
  */
 @Component
 class DeviceEvents {
 
     private static final String IN_SCOPE = "(cast(:operatorId as smallint) is null or %s.operator_id = :operatorId)";
+    /**
+     * Device summaries (V50) matching a condition on {@code s.device_id}, one row per device (its
+     * operators' rows in scope added up), by ID; then a limit clause or nothing.
+     */
+    private static final String SUMMARIES = """
+            select s.device_id, min(s.device_id_kind) as kind, sum(s.events) as events,
+                   min(s.first_seen) as first_seen, max(s.last_seen) as last_seen
+            from device_summary s
+            where %s and """ + IN_SCOPE.formatted("s") + """
+            group by s.device_id
+            order by s.device_id
+            %s""";
+    /** Devices in scope whose ID lies in [:low, :high), up to :limit (the range of one prefix). */
+    static final String PREFIX = SUMMARIES.formatted("s.device_id >= :low and s.device_id < :high", "limit :limit");
 
     private final JdbcClient jdbc;
 
@@ -28,49 +43,40 @@ class DeviceEvents {
 
     /** The devices among the given stored IDs that have events in scope, by ID. */
     List<DeviceMatch> devices(OperatorScope scope, List<String> deviceIds) {
-        return jdbc.sql("""
-                        select e.device_id, min(e.device_id_kind) as kind, count(*) as events,
-                               min(e.occurred_at) as first_seen, max(e.occurred_at) as last_seen
-                        from provisioning_event e
-                        where e.device_id = any(:ids) and """ + IN_SCOPE.formatted("e") + """
-                        group by e.device_id
-                        order by e.device_id""")
+        return jdbc.sql(SUMMARIES.formatted("s.device_id = any(:ids)", ""))
                 .param("ids", deviceIds.toArray(String[]::new))
                 .param("operatorId", scope.operatorIdOrNull())
                 .query(DeviceEvents::match)
                 .list();
     }
 
-    private static DeviceMatch match(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new DeviceMatch(rs.getString("device_id"), rs.getString("kind"), rs.getLong("events"),
-                rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant());
-    }
-
     /**
      * Up to {@code limit} devices in scope whose ID starts with one of the prefixes, by ID, each with
-     * its summary. One ordered range scan of the device index per prefix: the events of each device
-     * are read once, in index order, and the scan stops after {@code limit} devices, instead of
-     * finding the IDs first and looking every one of them up again in every partition.
+     * its summary: per prefix, one range of the summary's primary key, read in order and stopped after
+     * {@code limit} devices, whatever the number of events and partitions behind them.
      */
     List<DeviceMatch> devicesStartingWith(OperatorScope scope, List<String> prefixes, int limit) {
         var matches = new java.util.TreeMap<String, DeviceMatch>();
         for (String prefix : prefixes) {
-            jdbc.sql("""
-                            select e.device_id, min(e.device_id_kind) as kind, count(*) as events,
-                                   min(e.occurred_at) as first_seen, max(e.occurred_at) as last_seen
-                            from provisioning_event e
-                            where e.device_id >= :low and e.device_id < :high and """ + IN_SCOPE.formatted("e") + """
-                            group by e.device_id
-                            order by e.device_id
-                            limit :limit""")
+            jdbc.sql(PREFIX)
                     .param("low", prefix)
-                    .param("high", prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1))
+                    .param("high", upperBound(prefix))
                     .param("operatorId", scope.operatorIdOrNull())
                     .param("limit", limit)
                     .query(DeviceEvents::match).list()
                     .forEach(m -> matches.putIfAbsent(m.deviceId(), m));
         }
         return matches.values().stream().limit(limit).toList();
+    }
+
+    /** The least string greater than every string that starts with the prefix (collation C). */
+    static String upperBound(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    }
+
+    private static DeviceMatch match(ResultSet rs, int n) throws SQLException {
+        return new DeviceMatch(rs.getString("device_id"), rs.getString("kind"), rs.getLong("events"),
+                rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant());
     }
 
     /** The device's requests in scope, newest first. */

@@ -8,33 +8,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import com.devicecreds.access.OperatorRef;
-import com.devicecreds.access.PortalPrincipal;
-import com.devicecreds.access.Roles;
-import com.devicecreds.reporting.devices.DeviceSearchResult;
-import com.devicecreds.reporting.devices.DeviceSearchService;
-import com.devicecreds.reporting.devices.SearchMode;
+import com.devicecreds.reporting.devices.DeviceSearchTimings;
 import com.devicecreds.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Usage reports and device search at ten million events, on one database in one run: the usage
  * query of one operator over a year from the node-less rollups (V22, V37) against the same statement over the raw
- * events, device search exact and by prefix as operator staff, one chart render, and what the
- * rollup trigger costs an insert. Run from the repository root:
+ * events, device search exact and by prefix as operator staff under row-level security from the
+ * device summaries (V50) against the former prefix query over the events ({@link DeviceSearchTimings}),
+ * one chart render, and what the device summary's and the rollups' triggers cost an insert. Run from the repository root:
  * <pre>
  * (JAVA_HOME pointing at a JDK 21 or newer)
  * ./mvnw -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -pl reporting -am
@@ -68,6 +60,9 @@ public final class ReportingBenchmark {
             pool.setUsername("postgres");
             pool.setMaximumPoolSize(4);
             DataSource dataSource = new HikariDataSource(pool);
+            // The application role exists before V36 grants to it, so that it can sign in: device search
+            // runs as operator staff do in the portal, under the row-level security policies (decision 018).
+            JdbcClient.create(dataSource).sql("create role " + TestPostgres.APP_ROLE + " login password 'bench'").update();
             TestPostgres.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
             var today = LocalDate.now(ZoneOffset.UTC);
@@ -77,6 +72,9 @@ public final class ReportingBenchmark {
             long t0 = System.nanoTime();
             for (long first = 0; first < events; first += CHUNK) {
                 load(jdbc, first, Math.min(CHUNK, events - first), events);
+                if ((first / CHUNK) % 10 == 9) {
+                    System.err.printf(Locale.US, "  %,d events loaded after %.0f s%n", first + CHUNK, (System.nanoTime() - t0) / 1e9);
+                }
             }
             double loaded = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
@@ -109,7 +107,9 @@ public final class ReportingBenchmark {
                         .param("to", year.to()).param("operatorId", operator.id())
                         .query(String.class).list().forEach(System.out::println);
             }
-            deviceSearch(dataSource, jdbc, operator);
+            try (var staff = staffPool(postgres, operator)) {
+                DeviceSearchTimings.run(JdbcClient.create(staff), jdbc, operator);
+            }
 
             double chartMs = median(Math.max(runs, 11), () -> png(UsageCharts.requestsByType(fromRollups)));
             System.out.printf(Locale.US, "One chart render (a year by day, 1000x320 at 2x, PNG): median %.1f ms%n", chartMs);
@@ -165,73 +165,62 @@ public final class ReportingBenchmark {
                 .update();
     }
 
-    private static void deviceSearch(DataSource dataSource, JdbcClient jdbc, OperatorRef operator) {
-        try (var context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(JdbcClient.class, () -> jdbc);
-            context.scan("com.devicecreds.access", "com.devicecreds.reporting.devices");
-            context.refresh();
-            var search = context.getBean(DeviceSearchService.class);
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new Staff(operator.code()), null, List.of(new SimpleGrantedAuthority(Roles.ROLE_PREFIX + Roles.OPERATOR_STAFF))));
-            List<String> devices = jdbc.sql("""
-                            select device_id from provisioning_event
-                            where operator_id = ? and id % 997 = 7 limit 400""").param(operator.id()).query(String.class).list();
-            if (System.getProperty("explain") != null) {
-                jdbc.sql("""
-                                explain (analyze, buffers) select e.device_id, min(e.device_id_kind) as kind, count(*) as events,
-                                       min(e.occurred_at) as first_seen, max(e.occurred_at) as last_seen
-                                from provisioning_event e
-                                where e.device_id = any(:ids) and (cast(:operatorId as smallint) is null or e.operator_id = :operatorId)
-                                group by e.device_id""")
-                        .param("ids", new String[] {devices.getFirst()}).param("operatorId", operator.id())
-                        .query(String.class).list().forEach(System.out::println);
-            }
-            var random = new Random(7);
-            int samples = 1_000;
-            double[] exact = new double[samples];
-            double[] prefix = new double[samples];
-            for (int i = 0; i < samples; i++) {
-                String device = devices.get(random.nextInt(devices.size()));
-                String colons = String.join(":", device.toLowerCase(Locale.ROOT).split("(?<=\\G..)"));
-                exact[i] = millis(() -> found(search.search(colons, SearchMode.EXACT)));
-                prefix[i] = millis(() -> found(search.search(device.substring(0, 9), SearchMode.PREFIX)));
-            }
-            System.out.printf(Locale.US, "Device search as operator staff, %d searches each (colon notation / first 9 characters):%n", samples);
-            System.out.printf(Locale.US, "  exact:  p50 %6.2f ms  p99 %6.2f ms%n", percentile(exact, 50), percentile(exact, 99));
-            System.out.printf(Locale.US, "  prefix: p50 %6.2f ms  p99 %6.2f ms%n", percentile(prefix, 50), percentile(prefix, 99));
-            SecurityContextHolder.clearContext();
-        }
+    /** Connections of the application role as operator staff of one operator see, as the portal's pool sets them. */
+    private static HikariDataSource staffPool(EmbeddedPostgres postgres, OperatorRef operator) {
+        var pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.getJdbcUrl(TestPostgres.APP_ROLE, "postgres"));
+        pool.setUsername(TestPostgres.APP_ROLE);
+        pool.setPassword("bench");
+        pool.setMaximumPoolSize(2);
+        pool.setConnectionInitSql("select set_config('portal.operators', '" + operator.id() + "', false)");
+        return new HikariDataSource(pool);
     }
 
-    private static Object found(DeviceSearchResult result) {
-        if (!(result instanceof DeviceSearchResult.Found)) {
-            throw new IllegalStateException("Expected to find the device: " + result);
-        }
-        return result;
-    }
-
-    /** One single-row insert (autocommit), with and without the rollup trigger, and a 1,000-row insert. */
+    /**
+     * One single-row insert (autocommit) and a 1,000-row insert: with every trigger, without the device
+     * summary's (V50), and without it and the rollups' too; the missing-ID trigger (V29) stays on throughout.
+     */
     private static void triggerCost(JdbcClient jdbc, OperatorRef operator) {
         String single = """
                 insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id, device_id_kind,
                                                 server_node, outcome, credential_id)
-                values (now(), ?, 1, 'AABBCCDDEEFF', 'mac', 'prov-0', 'delivered', 1)""";
+                values (now(), ?, 1, 'AABBCC' || lpad(to_hex((random() * 16777215)::int), 6, '0'), 'mac', 'prov-0', 'delivered', 1)""";
         String thousand = """
                 insert into provisioning_event (occurred_at, operator_id, credential_type_id, device_id, device_id_kind,
                                                 server_node, outcome, credential_id)
                 select now(), ?, 1 + g % 24, 'AABBCC' || lpad(to_hex(g), 6, '0'), 'mac', 'prov-' || (g % 4), 'delivered', g
                 from generate_series(1, 1000) g""";
-        int inserts = 3_000;
-        double with = median(inserts, () -> jdbc.sql(single).param(operator.id()).update()) * 1000;
-        double withBatch = median(41, () -> jdbc.sql(thousand).param(operator.id()).update());
-        jdbc.sql("alter table provisioning_event disable trigger provisioning_event_usage").update();
-        double without = median(inserts, () -> jdbc.sql(single).param(operator.id()).update()) * 1000;
-        double withoutBatch = median(41, () -> jdbc.sql(thousand).param(operator.id()).update());
-        jdbc.sql("alter table provisioning_event enable trigger provisioning_event_usage").update();
-        System.out.printf(Locale.US, "One event insert (autocommit): rollup trigger on median %7.1f us, off %7.1f us (%.2fx)%n",
-                with, without, with / without);
-        System.out.printf(Locale.US, "1,000-event insert statement:  rollup trigger on median %7.2f ms, off %7.2f ms (%.2fx)%n",
-                withBatch, withoutBatch, withBatch / withoutBatch);
+        // Ten rounds of the three configurations in turn, so that what else the machine does weighs on each alike.
+        String[] disable = {null, "provisioning_event_device_summary", "provisioning_event_usage"};
+        double[][] ones = new double[3][3_000];
+        double[][] batches = new double[3][50];
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 3; i++) {
+                if (disable[i] != null) {
+                    jdbc.sql("alter table provisioning_event disable trigger " + disable[i]).update();
+                }
+                for (int k = 0; k < 300; k++) {
+                    ones[i][round * 300 + k] = millis(() -> jdbc.sql(single).param(operator.id()).update()) * 1000;
+                }
+                for (int k = 0; k < 5; k++) {
+                    batches[i][round * 5 + k] = millis(() -> jdbc.sql(thousand).param(operator.id()).update());
+                }
+            }
+            jdbc.sql("alter table provisioning_event enable trigger provisioning_event_device_summary").update();
+            jdbc.sql("alter table provisioning_event enable trigger provisioning_event_usage").update();
+        }
+        double[] one = new double[3];
+        double[] batch = new double[3];
+        for (int i = 0; i < 3; i++) {
+            one[i] = percentile(ones[i], 50);
+            batch[i] = percentile(batches[i], 50);
+        }
+        System.out.printf(Locale.US, "One event insert (autocommit), median: all triggers %7.1f us, without the device summary's "
+                + "%7.1f us (summary %.2fx), without it and the rollups' %7.1f us (rollups %.2fx)%n",
+                one[0], one[1], one[0] / one[1], one[2], one[1] / one[2]);
+        System.out.printf(Locale.US, "1,000-event insert statement, median: all triggers %7.2f ms, without the device summary's "
+                + "%7.2f ms (summary %.2fx), without it and the rollups' %7.2f ms (rollups %.2fx)%n",
+                batch[0], batch[1], batch[0] / batch[1], batch[2], batch[1] / batch[2]);
     }
 
     private static byte[] png(org.jfree.chart.JFreeChart chart) {
@@ -245,7 +234,8 @@ public final class ReportingBenchmark {
         return out.toByteArray();
     }
 
-    private static double millis(Supplier<?> work) {
+    /** Milliseconds the work took. */
+    public static double millis(Supplier<?> work) {
         long t = System.nanoTime();
         work.get();
         return (System.nanoTime() - t) / 1e6;
@@ -259,26 +249,10 @@ public final class ReportingBenchmark {
         return percentile(times, 50);
     }
 
-    private static double percentile(double[] values, int p) {
+    /** The p-th percentile (nearest rank) of the values. */
+    public static double percentile(double[] values, int p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private record Staff(String code) implements PortalPrincipal {
-        @Override
-        public String username() {
-            return "bench." + code;
-        }
-
-        @Override
-        public String displayName() {
-            return "Bench " + code;
-        }
-
-        @Override
-        public Optional<String> operatorCode() {
-            return Optional.of(code);
-        }
     }
 }
