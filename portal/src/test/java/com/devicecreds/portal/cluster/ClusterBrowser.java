@@ -7,8 +7,10 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 
@@ -73,9 +75,22 @@ final class ClusterBrowser implements AutoCloseable {
             page.waitForFunction(IDLE);
         }
 
-        /** Clicks another entry of the side navigation in the page that is open: a round trip of the open UI, no page load. */
-        void clickMenu() {
-            page.locator("vaadin-side-nav-item:not([current])").first().click();
+        /**
+         * Clicks another entry of the side navigation in the page that is open, a round trip of the open UI
+         * without a page load, unless the page has left already (its polling made the round trip first).
+         * Returns whether it clicked.
+         */
+        boolean clickMenuIfStillOpen() {
+            var item = page.locator("vaadin-side-nav-item:not([current])").first();
+            if (page.url().contains("/login") || item.count() == 0) {
+                return false;
+            }
+            try {
+                item.click(new Locator.ClickOptions().setTimeout(5_000));
+                return true;
+            } catch (PlaywrightException pageLeftMeanwhile) {
+                return false;
+            }
         }
 
         /** Waits until the browser shows the sign-in page, however it got there. */
