@@ -1,6 +1,5 @@
 package com.devicecreds.portal.operations;
 
-import com.devicecreds.audit.AuditProperties;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -10,7 +9,10 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The portal's own housekeeping jobs on the clustered Quartz scheduler. */
+/**
+ * The portal's own housekeeping jobs on the clustered Quartz scheduler: each firing runs on one node.
+ * Anchoring the audit head runs on every node instead ({@link NodeAuditAnchoring}).
+ */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
@@ -55,26 +57,6 @@ class SchedulingConfiguration {
         return TriggerBuilder.newTrigger().forJob(poolCountCompactionJob)
                 .withIdentity("pool-count-compaction-30s", "housekeeping")
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(30).withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-    }
-
-    @Bean
-    JobDetail auditAnchorJob() {
-        return JobBuilder.newJob(AuditAnchorJob.class)
-                .withIdentity("audit-anchor", "audit")
-                .withDescription("Append the audit chain head to the anchor file outside the database")
-                .storeDurably()
-                .build();
-    }
-
-    @Bean
-    Trigger auditAnchorEveryInterval(JobDetail auditAnchorJob, AuditProperties audit) {
-        return TriggerBuilder.newTrigger().forJob(auditAnchorJob)
-                .withIdentity("audit-anchor-interval", "audit")
-                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(30)))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(audit.anchorInterval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 

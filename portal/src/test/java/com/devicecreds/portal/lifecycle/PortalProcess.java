@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +39,15 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Starts a portal with a small demo world and the simulator on; {@code properties} are added as --key=value. */
     public static PortalProcess start(Path workDirectory, String name, String... properties) {
+        return startWithHeap(workDirectory, name, "768m", properties);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with the given maximum heap ({@code -Xmx}). */
+    public static PortalProcess startWithHeap(Path workDirectory, String name, String maxHeap, String... properties) {
         try {
             int port = freePort();
             Path log = workDirectory.resolve(name + ".log");
-            var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
+            var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                     "-cp", mainClasspath(), "com.devicecreds.portal.PortalApplication",
                     "--server.port=" + port,
                     "--audit.anchor-file=" + workDirectory.resolve(name + "-anchors.jsonl"),
@@ -55,6 +61,27 @@ public final class PortalProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs a main class of the portal's classpath (a command an operator runs) to its end; returns its exit status and output. */
+    public static Finished runMain(Path workDirectory, Map<String, String> environment, String mainClass, String... arguments) {
+        try {
+            var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx128m", "-cp", mainClasspath(), mainClass));
+            command.addAll(Arrays.asList(arguments));
+            var builder = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            return new Finished(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Finished(int exitStatus, String output) {
     }
 
     public long pid() {
