@@ -3,6 +3,7 @@ package com.devicecreds.portal.webhook;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public class WebhookEvents {
     private UUID insert(WebhookEventType type, Optional<OperatorRef> operator, String title, String text,
             Optional<String> route, Map<String, ?> data, Long testEndpoint) {
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var document = new LinkedHashMap<String, Object>();
         document.put("id", id.toString());
         document.put("type", type.code());

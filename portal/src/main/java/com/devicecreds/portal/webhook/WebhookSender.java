@@ -165,9 +165,14 @@ public class WebhookSender {
         return false;
     }
 
+    /** What went wrong, with the root cause when it says more ("ConnectException" alone does not). */
     private static String describe(Exception e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        String text = e.getClass().getSimpleName() + message;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + (root == e || root.getMessage() == null ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 }

@@ -28,9 +28,9 @@ class DeliveryHistory extends Grid<WebhookDelivery> {
         addColumn(d -> d.status().label()).setHeader("Status").setFlexGrow(1)
                 .setPartNameGenerator(d -> d.status() == WebhookDelivery.Status.DEAD ? "failed" : null);
         addColumn(WebhookDelivery::attempts).setHeader("Attempts").setFlexGrow(0).setWidth("110px");
-        addColumn(d -> d.lastStatus().map(s -> "HTTP " + s).orElse("")
-                + d.lastError().filter(e -> !e.startsWith("HTTP ")).map(e -> (d.lastStatus().isPresent() ? ": " : "") + e)
-                        .orElse("")).setHeader("Last answer / error").setFlexGrow(4);
+        // A failure's error names its status itself ("HTTP 503", "HTTP 302: redirects are not followed").
+        addColumn(d -> d.lastError().or(() -> d.lastStatus().map(s -> "HTTP " + s)).orElse(""))
+                .setHeader("Last answer / error").setFlexGrow(4);
         addColumn(d -> d.deliveredAt().map(at -> "Delivered " + TIME.format(at))
                 .or(() -> d.nextAttempt().map(DeliveryHistory::next)).orElse("")).setHeader("Delivered / next attempt")
                 .setFlexGrow(2);

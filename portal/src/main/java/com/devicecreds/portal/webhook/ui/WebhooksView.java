@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -42,6 +43,7 @@ class WebhooksView extends VerticalLayout {
     private final WebhookService webhooks;
     private final Grid<WebhookEndpoint> grid = new Grid<>();
     private final H3 historyTitle = new H3();
+    private final Div historyHeader = new Div();
     private final DeliveryHistory history;
 
     WebhooksView(WebhookService webhooks, CurrentActor currentActor) {
@@ -67,10 +69,14 @@ class WebhooksView extends VerticalLayout {
         grid.addClassName("webhook-endpoints");
         grid.addColumn(WebhookEndpoint::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(WebhookEndpoint::scope).setHeader("Receives events of").setFlexGrow(2);
-        grid.addColumn(WebhookEndpoint::url).setHeader("Address").setFlexGrow(4);
+        grid.addComponentColumn(e -> {
+            // An address has no spaces: it may break anywhere rather than be cut off.
+            var address = new Span(e.url());
+            address.addClassName("endpoint-url");
+            return address;
+        }).setHeader("Address").setFlexGrow(4);
         grid.addColumn(e -> e.format().label()).setHeader("Format").setFlexGrow(2);
-        grid.addColumn(e -> e.events().stream().sorted().map(WebhookEventType::label).collect(Collectors.joining(", ")))
-                .setHeader("Events").setFlexGrow(4);
+        grid.addColumn(WebhooksView::events).setHeader("Events").setFlexGrow(4);
         grid.addColumn(e -> e.enabled() ? "Enabled" : "Disabled").setHeader("State").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(0).setWidth("330px");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -79,23 +85,37 @@ class WebhooksView extends VerticalLayout {
         grid.addSelectionListener(e -> showHistory());
 
         historyTitle.addClassName("history-title");
-        var card = new Div(header, grid, historyTitle, history);
+        var reload = small("Refresh", VaadinIcon.REFRESH, "refresh-deliveries", this::showHistory);
+        reload.setAriaLabel("Refresh the deliveries");
+        historyHeader.add(historyTitle, reload);
+        historyHeader.addClassNames("card-header", "history-header");
+        var card = new Div(header, grid, historyHeader, history);
         card.addClassNames("card", "webhooks-card");
         add(new H2("Webhooks"), intro, card);
         refresh();
+    }
+
+    /** "All events" rather than a tall list when the endpoint takes everything its scope offers. */
+    private static String events(WebhookEndpoint endpoint) {
+        if (endpoint.events().containsAll(WebhookEventType.subscribable(endpoint.operator().isPresent()))) {
+            return "All events";
+        }
+        return endpoint.events().stream().sorted().map(WebhookEventType::label).collect(Collectors.joining(", "));
     }
 
     private void refresh() {
         var selected = grid.getSelectedItems().stream().findFirst().map(WebhookEndpoint::id);
         var items = webhooks.endpoints();
         grid.setItems(items);
-        selected.flatMap(id -> items.stream().filter(e -> e.id() == id).findFirst()).ifPresent(grid::select);
+        // The selected endpoint stays selected; without one the newest shows its deliveries.
+        selected.flatMap(id -> items.stream().filter(e -> e.id() == id).findFirst())
+                .or(() -> items.stream().findFirst()).ifPresent(grid::select);
         showHistory();
     }
 
     private void showHistory() {
         var selected = grid.getSelectedItems().stream().findFirst();
-        historyTitle.setVisible(selected.isPresent());
+        historyHeader.setVisible(selected.isPresent());
         history.setVisible(selected.isPresent());
         selected.ifPresent(e -> {
             historyTitle.setText("Deliveries to " + e.name());
