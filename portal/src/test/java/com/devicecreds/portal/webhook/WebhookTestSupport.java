@@ -57,6 +57,7 @@ abstract class WebhookTestSupport {
     Scheduler scheduler;
 
     WebhookSender sender;
+    private boolean schedulerWasRunning;
 
     @BeforeAll
     static void startReceiver() throws Exception {
@@ -70,6 +71,7 @@ abstract class WebhookTestSupport {
 
     @BeforeEach
     void noJobsAndNoEndpointsYet() throws Exception {
+        schedulerWasRunning = scheduler.isStarted() && !scheduler.isInStandbyMode();
         scheduler.standby();
         while (!scheduler.getCurrentlyExecutingJobs().isEmpty()) {
             Thread.sleep(20);
@@ -83,7 +85,9 @@ abstract class WebhookTestSupport {
 
     @AfterEach
     void jobsAgain() throws SchedulerException {
-        scheduler.start();
+        if (schedulerWasRunning) {
+            scheduler.start();
+        }
     }
 
     static final Authentication NORDKABEL = SignedIn.operatorStaff("nordkabel");
