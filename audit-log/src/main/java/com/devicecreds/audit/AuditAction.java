@@ -49,7 +49,12 @@ public enum AuditAction {
     CREDENTIAL_TYPE_RENAMED("An administrator or PKI operator changed a credential type's display name, outside dual control (failed: refused with the reason)"),
     DEVICE_MODEL_REGISTERED("An administrator or PKI operator registered a device model in the catalogue, which authorizes nothing (failed: blank or a duplicate)"),
     API_TOKEN_CREATED("A user created a personal API token for the REST API (failed: refused, e.g. too long a validity)"),
-    API_TOKEN_REVOKED("A user revoked one of their personal API tokens (denied: not their token, or already revoked)");
+    API_TOKEN_REVOKED("A user revoked one of their personal API tokens (denied: not their token, or already revoked)"),
+    WEBHOOK_ENDPOINT_REGISTERED("PKI operations or operator staff registered a webhook endpoint; its secret is never recorded (failed: refused, e.g. not https)"),
+    WEBHOOK_ENDPOINT_ENABLED("A webhook endpoint was enabled again (denied: not visible to the user)"),
+    WEBHOOK_ENDPOINT_DISABLED("A webhook endpoint was disabled: its deliveries wait (denied: not visible to the user)"),
+    WEBHOOK_ENDPOINT_DELETED("A webhook endpoint was deleted with its delivery history (denied: not visible to the user)"),
+    WEBHOOK_TEST_SENT("A test event was queued for one webhook endpoint (denied: not visible to the user)");
 
     private final String meaning;
 

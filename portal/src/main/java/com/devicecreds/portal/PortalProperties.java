@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param configChanges configuration changes under dual control
  * @param deviceCas     trusted device CAs, their revocation lists and alerts
  * @param metrics       business metrics on /actuator/prometheus and who may scrape them
+ * @param webhooks      signed webhook deliveries to registered HTTPS endpoints
  */
 @ConfigurationProperties(prefix = "portal")
 public record PortalProperties(@DefaultValue Database database, @DefaultValue Demo demo,
         @DefaultValue Simulator simulator, @DefaultValue Notifications notifications,
         @DefaultValue ScheduledReports scheduledReports, @DefaultValue ConfigChanges configChanges,
-        @DefaultValue DeviceCas deviceCas, @DefaultValue Metrics metrics) {
+        @DefaultValue DeviceCas deviceCas, @DefaultValue Metrics metrics, @DefaultValue Webhooks webhooks) {
 
     /**
      * @param dataDirectory where the embedded server keeps its files across restarts; by default
@@ -149,6 +150,30 @@ public record PortalProperties(@DefaultValue Database database, @DefaultValue De
         public Metrics {
             if (refreshInterval.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("portal.metrics.refresh-interval must be at least 1s, was " + refreshInterval);
+            }
+        }
+    }
+
+    /**
+     * Webhooks (docs/decisions/034-webhooks.md).
+     *
+     * @param secretKey      base64 of the 32-byte AES key that encrypts the endpoints' signing secrets at rest;
+     *                       the default is published, for local runs only (prod requires WEBHOOK_SECRET_KEY)
+     * @param allowHttp      accept http:// endpoints: for local development only, never in production
+     * @param connectTimeout limit of the TCP and TLS connection to an endpoint
+     * @param requestTimeout limit of one delivery's whole request and response
+     * @param retryBase      wait after the first failed attempt; doubles with every further failure
+     * @param retryCap       longest wait between two attempts
+     * @param maxAttempts    attempts before a delivery is given up (dead)
+     */
+    public record Webhooks(@DefaultValue("") String secretKey, @DefaultValue("false") boolean allowHttp,
+            @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+            @DefaultValue("30s") Duration retryBase, @DefaultValue("1h") Duration retryCap,
+            @DefaultValue("8") int maxAttempts) {
+
+        public Webhooks {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("portal.webhooks.max-attempts must be at least 1, was " + maxAttempts);
             }
         }
     }

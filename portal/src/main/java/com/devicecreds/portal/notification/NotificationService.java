@@ -15,6 +15,7 @@ import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.OperatorRef;
 import com.devicecreds.access.Roles;
 import com.devicecreds.portal.PortalProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,9 +34,12 @@ public class NotificationService {
     private final CurrentActor currentActor;
     private final MailOutbox outbox;
     private final List<String> pkiOpsAddresses;
+    private final ApplicationEventPublisher events;
 
-    NotificationService(JdbcClient jdbc, CurrentActor currentActor, MailOutbox outbox, PortalProperties properties) {
+    NotificationService(JdbcClient jdbc, CurrentActor currentActor, MailOutbox outbox, PortalProperties properties,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.currentActor = currentActor;
         this.outbox = outbox;
         this.pkiOpsAddresses = properties.notifications().pkiOpsAddresses();
@@ -66,6 +70,8 @@ public class NotificationService {
             request.attachments().forEach(file -> outbox.attach(notification, file));
             request.mailTo().forEach(recipient -> outbox.enqueue(notification, recipient, request.mailSubject(),
                     request.mailBody()));
+            // Listeners (webhooks) run now, in this transaction: what they write commits with the notification.
+            events.publishEvent(new NotificationPublished(notification, request));
         });
         return id;
     }

@@ -7,14 +7,14 @@ import java.util.Optional;
 import com.devicecreds.portal.PortalProperties;
 
 /** Exponential back-off: base, 2 x base, 4 x base ... up to the cap; nothing after the last attempt. */
-record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
 
     static RetryPolicy of(PortalProperties.Notifications settings) {
         return new RetryPolicy(settings.retryBase(), settings.retryCap(), settings.maxAttempts());
     }
 
     /** When to try again after the given number of failed attempts (1 after the first failure). */
-    Optional<Instant> nextAttempt(int failedAttempts, Instant now) {
+    public Optional<Instant> nextAttempt(int failedAttempts, Instant now) {
         if (failedAttempts >= maxAttempts) {
             return Optional.empty();
         }

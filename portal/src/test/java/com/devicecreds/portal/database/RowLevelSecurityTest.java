@@ -353,6 +353,15 @@ class RowLevelSecurityTest {
                                                              requested_by, approved_by, change_request_id, changed_at)
                         values (?, 2, ?, 'Authorized operator', null, 'RLS', 'rls-a', 'rls-b', ?, now())""")
                 .params(type, operator, change).update();
+        long endpoint = jdbc.sql("""
+                        insert into webhook_endpoint (operator_id, name, url, format, event_types, secret_ciphertext, created_by)
+                        values (?, 'RLS', 'https://localhost:9/rls', 'json', '{test}', '\\x00', 'rls-test') returning id""")
+                .param(operator).query(Long.class).single();
+        jdbc.sql("""
+                        with e as (insert into webhook_event (event_id, type, operator_id, occurred_at, payload, fanned_out_at)
+                                   values (gen_random_uuid(), 'test', ?, now(), '{}', now()) returning id)
+                        insert into webhook_delivery (delivery_id, endpoint_id, event_id, operator_id, event_type, body, delivered_at)
+                        select gen_random_uuid(), ?, e.id, ?, 'test', '{}', now() from e""").params(operator, endpoint, operator).update();
         events(operator, type);
     }
 

@@ -31,6 +31,10 @@ import com.devicecreds.portal.credentialtype.TypeSettings;
 import com.devicecreds.portal.deviceca.DeviceCaService;
 import com.devicecreds.portal.schedules.ScheduledReportDelivery;
 import com.devicecreds.portal.typeauth.TypeAuthorizationService;
+import com.devicecreds.portal.webhook.EndpointDraft;
+import com.devicecreds.portal.webhook.WebhookEventType;
+import com.devicecreds.portal.webhook.WebhookFormat;
+import com.devicecreds.portal.webhook.WebhookService;
 import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.devicecreds.reporting.devices.DeviceSearchService;
 import com.devicecreds.reporting.schedules.ReportKind;
@@ -62,7 +66,7 @@ final class OperatorDataServices {
             ListPartImportService.class, ReportExportService.class, ApprovalInbox.class, OperatorContactService.class,
             ReportScheduleService.class, ScheduledReportDelivery.class, RolloutService.class, DeviceCaService.class,
             ConfigChangeService.class, CredentialTypeService.class,
-            TypeAuthorizationService.class);
+            TypeAuthorizationService.class, WebhookService.class);
 
     private OperatorDataServices() {
     }
@@ -185,6 +189,11 @@ final class OperatorDataServices {
         }
         if (type == CertificateTemplate.class) {
             return new CertificateTemplate(0, "", "", "", "", ""); // refused: no validity
+        }
+        if (type == EndpointDraft.class) {
+            // a local port nobody listens on: registered when admitted, and its deliveries fail on this machine
+            return new EndpointDraft("Access check", "https://localhost:9/hook", WebhookFormat.JSON,
+                    Set.of(WebhookEventType.POOL_ALERT_RAISED));
         }
         throw new IllegalArgumentException("No test argument for a parameter of type " + type.getName()
                 + ": add one to " + OperatorDataServices.class.getSimpleName());

@@ -271,6 +271,7 @@ class TenantIsolationTest {
         covered.addAll(CredentialTypeTenancyTest.COVERED);
         covered.addAll(AlertTenancyTest.COVERED);
         covered.addAll(MissingIdTenancyTest.COVERED);
+        covered.addAll(com.devicecreds.portal.webhook.WebhookEndpointTest.COVERED);
         assertThat(methods).as("add an isolation check for each new method, then list it in COVERED here or in the "
                 + "feature's own tenancy test").containsExactlyInAnyOrderElementsOf(covered);
     }

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * characters, quotes and markup; every rejection reason for the two operators with staff accounts;
  * requests for another operator's type, for a revoked authorization and for a revoked device model;
  * late events (recorded days after they happened); batches rejected, expired and withdrawn;
- * a cancelled rollout. {@link #census} then says what the world holds, so that the walk can prove
+ * a cancelled rollout; webhook endpoints of both operators with staff and a PKI-wide one, with
+ * deliveries delivered, retrying and given up. {@link #census} then says what the world holds, so that the walk can prove
  * the world is complete before it trusts a clean walk.
  */
 final class CompleteWorld {
@@ -90,6 +91,37 @@ final class CompleteWorld {
                         values (?, ?, ?, 500, current_date, current_date + 30, 'pm.clara@devicecreds.example', 'pm.clara',
                                 'pm.felix', now(), 'Firmware <not> ready & "postponed"')""")
                 .params(odd, oddType, "Rollout «Ω» <em>one</em>").update();
+        webhooks(owner);
+    }
+
+    /** Only the PKI-wide endpoint is enabled, for an event the walk never makes: the sender leaves them alone. */
+    private static void webhooks(JdbcClient owner) {
+        String endpoint = """
+                insert into webhook_endpoint (operator_id, name, url, format, event_types, secret_ciphertext, enabled, created_by)
+                values ((select id from operator where code = ?), ?, ?, ?, string_to_array(?, ','), '\\x00', ?, 'walk')
+                returning id""";
+        long pki = owner.sql(endpoint).params(null, "On-call «Ω» <b>pager</b>", "https://localhost:9/pager?team=pki&x=\"1\"",
+                "teams", "report.ready,batch.activated", true).query(Long.class).single();
+        long nordkabel = owner.sql(endpoint).params("nordkabel", "Nordkabel back office", "https://localhost:9/nordkabel",
+                "json", "pool.alert.raised,pool.alert.resolved", false).query(Long.class).single();
+        owner.sql(endpoint).params("sunwave", "Sunwave NOC channel", "https://localhost:9/sunwave", "slack",
+                "rollout.go_ahead", false).query(Long.class).single();
+        String event = """
+                insert into webhook_event (event_id, type, operator_id, occurred_at, payload, fanned_out_at)
+                values (gen_random_uuid(), 'pool.alert.raised', (select id from operator where code = 'nordkabel'), now(),
+                        '{}', now()) returning id""";
+        long first = owner.sql(event).query(Long.class).single();
+        long second = owner.sql(event).query(Long.class).single();
+        String delivery = """
+                insert into webhook_delivery (delivery_id, endpoint_id, event_id, operator_id, event_type, body, attempts,
+                                              next_attempt_at, last_status, last_error, delivered_at, failed_at)
+                values (gen_random_uuid(), ?, ?, (select operator_id from webhook_endpoint where id = ?), 'pool.alert.raised', '{}',
+                        ?, now() + interval '5 minutes', ?, ?, ?, ?)""";
+        var now = java.sql.Timestamp.from(java.time.Instant.now());
+        owner.sql(delivery).params(pki, first, pki, 1, 200, null, now, null).update();
+        owner.sql(delivery).params(pki, second, pki, 8, 503, "HTTP 503 <Service Unavailable>", null, now).update();
+        owner.sql(delivery).params(nordkabel, first, nordkabel, 2, null, "HttpConnectTimeoutException: timed out", null, null)
+                .update();
     }
 
     private static void batches(JdbcClient owner, int type) {
@@ -154,6 +186,11 @@ final class CompleteWorld {
                 and e.device_model_id is not null and not exists (select 1 from model_authorization m
                 where m.credential_type_id = e.credential_type_id and m.operator_id = e.operator_id
                   and m.device_model_id = e.device_model_id)"""));
+        census.put("webhook endpoints of operators with staff and PKI-wide", count(owner, """
+                select (count(distinct coalesce(o.code, 'pki')) = 3)::int from webhook_endpoint w
+                left join operator o on o.id = w.operator_id where o.code is null or o.code in ('nordkabel', 'sunwave')"""));
+        census.put("webhook delivery states", count(owner, """
+                select (count(distinct (delivered_at is null, failed_at is null)) = 3)::int from webhook_delivery"""));
         census.put("operators without any event", count(owner, """
                 select count(*) from operator o where not exists (select 1 from provisioning_event e where e.operator_id = o.id)"""));
         return census;

@@ -9,6 +9,7 @@ import java.util.List;
 import com.devicecreds.access.Actor;
 import com.devicecreds.audit.AuditAction;
 import com.devicecreds.audit.AuditOutcome;
+import com.devicecreds.inventory.loading.batch.BatchActivated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,6 +99,7 @@ public class BatchActivation {
                 return false;
             }
             log.info("Activated credential batch {}: {} credentials available in {} ms", batch.batchRef(), batch.recordCount(), millis);
+            events.publishEvent(new BatchActivated(batch.id(), batch.batchRef(), batch.credentialTypeId(), batch.recordCount()));
             lifecycle.auditAfterCommit(BatchLifecycle.audit(Actor.SYSTEM, AuditAction.BATCH_ACTIVATED, AuditOutcome.SUCCESS, batch)
                     .withDetail("activatedCredentials", batch.recordCount())
                     .withDetail("stagedSha256", HexFormat.of().formatHex(batch.stagedSha256()))

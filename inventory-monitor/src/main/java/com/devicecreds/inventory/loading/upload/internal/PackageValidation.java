@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import com.devicecreds.access.Actor;
 import com.devicecreds.inventory.loading.LoadingProperties;
+import com.devicecreds.inventory.loading.batch.BatchAwaitingApproval;
 import com.devicecreds.inventory.loading.batch.BatchRows;
 import com.devicecreds.inventory.loading.facility.TrustedFacility;
 import com.devicecreds.inventory.loading.format.Manifest;
@@ -32,6 +33,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,14 +55,16 @@ public class PackageValidation {
     private final TransactionTemplate transaction;
     private final LoadingProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PackageValidation(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-            LoadingProperties properties, Clock clock) {
+            LoadingProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     public UploadReport validateAndStage(PackageReceiver.Received received, String fileName, Actor actor,
@@ -125,7 +129,10 @@ public class PackageValidation {
             log.info("Package {}: {} records read and copied in {} ms, checked for duplicates in {} ms, staged in {} ms",
                     manifest.batchId(), manifest.recordCount(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
                     (System.nanoTime() - checked) / 1_000_000);
-            return report.accepted(BatchRows.byId(jdbc, batchId).orElseThrow());
+            var staged = BatchRows.byId(jdbc, batchId).orElseThrow();
+            events.publishEvent(new BatchAwaitingApproval(staged.id(), staged.batchRef(), staged.credentialTypeId(),
+                    staged.typeName(), staged.recordCount(), staged.submittedBy(), staged.approvalsRequired()));
+            return report.accepted(staged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
