@@ -1,5 +1,6 @@
 package com.devicecreds.reporting.usage;
 
+import com.devicecreds.benchmark.BenchmarkResult;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,6 +54,8 @@ public final class ReportingBenchmark {
     private ReportingBenchmark() {
     }
 
+    private static final String NAME = "reporting";
+
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -102,6 +105,7 @@ public final class ReportingBenchmark {
                     fromRollups.current().total(), fromRollups.rows().size());
             System.out.printf(Locale.US, "  raw GROUP BY over the events: median %9.1f ms%n", rawMs);
             System.out.printf(Locale.US, "  daily rollups:                median %9.1f ms  (%.0fx faster)%n", rollupMs, rawMs / rollupMs);
+            BenchmarkResult.print(NAME, "usage of a year by day, median", rollupMs, "ms", rawMs, "GROUP BY over the raw events");
 
             if (System.getProperty("explain") != null) {
                 jdbc.sql("explain (analyze, buffers) " + UsageRollups.USAGE.formatted(UsageRollups.ROLLUPS))
@@ -113,6 +117,7 @@ public final class ReportingBenchmark {
 
             double chartMs = median(Math.max(runs, 11), () -> png(UsageCharts.requestsByType(fromRollups)));
             System.out.printf(Locale.US, "One chart render (a year by day, 1000x320 at 2x, PNG): median %.1f ms%n", chartMs);
+            BenchmarkResult.print(NAME, "one chart render, median", chartMs, "ms");
 
             triggerCost(jdbc, operator);
         }
@@ -199,6 +204,8 @@ public final class ReportingBenchmark {
             System.out.printf(Locale.US, "Device search as operator staff, %d searches each (colon notation / first 9 characters):%n", samples);
             System.out.printf(Locale.US, "  exact:  p50 %6.2f ms  p99 %6.2f ms%n", percentile(exact, 50), percentile(exact, 99));
             System.out.printf(Locale.US, "  prefix: p50 %6.2f ms  p99 %6.2f ms%n", percentile(prefix, 50), percentile(prefix, 99));
+            BenchmarkResult.print(NAME, "device search exact p99", percentile(exact, 99), "ms");
+            BenchmarkResult.print(NAME, "device search prefix p99", percentile(prefix, 99), "ms");
             SecurityContextHolder.clearContext();
         }
     }
@@ -232,6 +239,7 @@ public final class ReportingBenchmark {
                 with, without, with / without);
         System.out.printf(Locale.US, "1,000-event insert statement:  rollup trigger on median %7.2f ms, off %7.2f ms (%.2fx)%n",
                 withBatch, withoutBatch, withBatch / withoutBatch);
+        BenchmarkResult.print(NAME, "one event insert with the trigger, median", with, "us", without, "trigger off");
     }
 
     private static byte[] png(org.jfree.chart.JFreeChart chart) {
