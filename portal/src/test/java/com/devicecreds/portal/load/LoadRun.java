@@ -28,8 +28,9 @@ final class LoadRun {
     private final int port;
     private final PortalGauges gauges;
     private final Map<String, List<Integer>> pools;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1 as browsers speak it over plain http (no h2c upgrade); redirects are read, not followed. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     /** {@code pools}: pool ids by operator code, {@code ""} for people who see every operator's pools. */
     LoadRun(int port, long pid, Map<String, List<Integer>> pools) {
@@ -64,30 +65,33 @@ final class LoadRun {
         long start = System.nanoTime();
         long end = start + settings.rampUp().plus(settings.walk()).toNanos();
         long steadyFrom = start + settings.rampUp().toNanos();
-        double steadyCpu = Double.NaN;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int u = 0; u < settings.users(); u++) {
-                long startAt = start + settings.rampUp().toNanos() * u / settings.users();
-                Thread.sleep(Math.max(0, (startAt - System.nanoTime()) / 1_000_000));
-                var person = people.get(u % people.size());
-                threads.submit(new LoadUser(new BrowserSession(http, port), person, RolePages.of(person, pools),
-                        settings.think().toMillis(), end, samples, walked, signOut));
+            try {
+                for (int u = 0; u < settings.users(); u++) {
+                    long startAt = start + settings.rampUp().toNanos() * u / settings.users();
+                    Thread.sleep(Math.max(0, (startAt - System.nanoTime()) / 1_000_000));
+                    var person = people.get(u % people.size());
+                    threads.submit(new LoadUser(new BrowserSession(http, port), person, RolePages.of(person, pools),
+                            settings.think().toMillis(), end, samples, walked, signOut));
+                }
+                Thread.sleep(Math.max(0, (steadyFrom - System.nanoTime()) / 1_000_000));
+                double steadyCpu = gauges.cpuMillis();
+                walked.await();
+                long steadyTo = Math.min(end, System.nanoTime());
+                double steadySeconds = (steadyTo - steadyFrom) / 1e9;
+                double cpuUsed = gauges.cpuMillis() - steadyCpu - idleCpuPerSecond * steadySeconds;
+                long steadyNavigations = samples.navigationsStartedBetween(steadyFrom, steadyTo);
+                long heapWith = gauges.liveHeapKib();
+                signOut.countDown();
+                threads.shutdown();
+                threads.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+                long heapAfter = gauges.liveHeapKib();
+                return new LoadReport(settings, samples, unloaded, warmUp.problems(), idleCpuPerSecond,
+                        unloadedCpuPerNavigation, steadyNavigations > 0 ? cpuUsed / steadyNavigations : Double.NaN,
+                        steadyNavigations / steadySeconds, heapBefore, heapWith, heapAfter);
+            } finally {
+                signOut.countDown(); // never leave the users waiting, whatever failed
             }
-            Thread.sleep(Math.max(0, (steadyFrom - System.nanoTime()) / 1_000_000));
-            steadyCpu = gauges.cpuMillis();
-            walked.await();
-            long steadyTo = Math.min(end, System.nanoTime());
-            double steadySeconds = (steadyTo - steadyFrom) / 1e9;
-            double cpuUsed = gauges.cpuMillis() - steadyCpu - idleCpuPerSecond * steadySeconds;
-            long steadyNavigations = samples.navigationsStartedBetween(steadyFrom, steadyTo);
-            long heapWith = gauges.liveHeapKib();
-            signOut.countDown();
-            threads.shutdown();
-            threads.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
-            long heapAfter = gauges.liveHeapKib();
-            return new LoadReport(settings, samples, unloaded, warmUp.problems(), idleCpuPerSecond, unloadedCpuPerNavigation,
-                    steadyNavigations > 0 ? cpuUsed / steadyNavigations : Double.NaN, steadyNavigations / steadySeconds,
-                    heapBefore, heapWith, heapAfter);
         }
     }
 
