@@ -173,6 +173,7 @@ public final class PortalProcess implements AutoCloseable {
         String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(full.split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar") && !entry.contains("surefire"))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()) // the portal runs in its own directory
                 .collect(Collectors.joining(File.pathSeparator));
     }
 }
