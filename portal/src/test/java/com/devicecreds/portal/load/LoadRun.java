@@ -15,7 +15,7 @@ import com.devicecreds.portal.security.dev.DemoPeople.Person;
  * A load test against a running portal: {@code users} people with sessions of their own (the demo
  * accounts in turn, operator staff included) sign in over {@code rampUp} and walk the main pages of
  * their roles for {@code walk}, thinking about {@code think} between clicks. Measured in the same run:
- * the portal's idle CPU (simulator only), one person at a time walking every role's pages (the
+ * the portal's idle CPU (simulator only), one person of each role at a time walking its pages (the
  * unloaded baseline), the navigation times under load, the portal's CPU per navigation, and the live
  * heap with every session open and again after they signed out.
  */
@@ -62,6 +62,7 @@ final class LoadRun {
         var samples = new Samples();
         var walked = new CountDownLatch(settings.users());
         var signOut = new CountDownLatch(1);
+        var mix = new PageMix();
         long start = System.nanoTime();
         long end = start + settings.rampUp().plus(settings.walk()).toNanos();
         long steadyFrom = start + settings.rampUp().toNanos();
@@ -72,7 +73,7 @@ final class LoadRun {
                     Thread.sleep(Math.max(0, (startAt - System.nanoTime()) / 1_000_000));
                     var person = people.get(u % people.size());
                     threads.submit(new LoadUser(new BrowserSession(http, port), person, RolePages.of(person, pools),
-                            settings.think().toMillis(), end, samples, walked, signOut));
+                            settings.think().toMillis(), end, samples, walked, signOut, mix));
                 }
                 Thread.sleep(Math.max(0, (steadyFrom - System.nanoTime()) / 1_000_000));
                 double steadyCpu = gauges.cpuMillis();
@@ -95,9 +96,16 @@ final class LoadRun {
         }
     }
 
-    /** One person of each account, one after the other, opens every page of their role once, then signs out. */
+    /**
+     * One person of each role (and of each operator's staff), one after the other, opens every page of
+     * their role once, then signs out.
+     */
     private void walkEachRoleOnce(List<Person> people, Samples samples) {
+        var seen = new java.util.HashSet<List<Object>>();
         for (var person : people) {
+            if (!seen.add(List.of(person.role(), person.operatorCode()))) {
+                continue;
+            }
             var browser = new BrowserSession(http, port);
             try {
                 Optional<String> problem = browser.signIn(person.username(), DemoPeople.PASSWORD)

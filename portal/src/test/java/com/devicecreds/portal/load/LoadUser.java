@@ -11,8 +11,8 @@ import com.devicecreds.portal.security.dev.DemoPeople.Person;
 
 /**
  * One signed-in person: signs in, opens the dashboard, then until {@code endNanos} thinks for about
- * {@code thinkMillis} (half to one and a half times it) and clicks the next page of their role,
- * polling while the page asks for it. Then stays signed in, idle, until {@code signOut} opens, as
+ * {@code thinkMillis} (half to one and a half times it) and clicks the next page of their role (first
+ * the one all users have opened least), polling while the page asks for it. Then stays signed in, idle, until {@code signOut} opens, as
  * open tabs do while the heap is measured.
  */
 final class LoadUser implements Runnable {
@@ -27,11 +27,12 @@ final class LoadUser implements Runnable {
     private final Samples samples;
     private final CountDownLatch walked;
     private final CountDownLatch signOut;
+    private final PageMix mix;
     private int pollInterval = -1;
     private long nextPoll = Long.MAX_VALUE;
 
     LoadUser(BrowserSession browser, Person person, List<Page> pages, long thinkMillis, long endNanos, Samples samples,
-            CountDownLatch walked, CountDownLatch signOut) {
+            CountDownLatch walked, CountDownLatch signOut, PageMix mix) {
         this.browser = browser;
         this.person = person;
         this.pages = pages;
@@ -40,6 +41,7 @@ final class LoadUser implements Runnable {
         this.samples = samples;
         this.walked = walked;
         this.signOut = signOut;
+        this.mix = mix;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class LoadUser implements Runnable {
             signedIn = step("Sign-in", () -> browser.signIn(person.username(), DemoPeople.PASSWORD))
                     && step("Page load", () -> browser.load(RolePages.DASHBOARD.route(), RolePages.DASHBOARD.expected()));
             var random = ThreadLocalRandom.current();
-            int next = random.nextInt(pages.size());
+            int next = -1;
             long lastHeartbeat = System.nanoTime();
             while (signedIn && System.nanoTime() < endNanos) {
                 long clickAt = System.nanoTime() + (long) (thinkMillis * (0.5 + random.nextDouble()) * 1_000_000);
@@ -60,7 +62,8 @@ final class LoadUser implements Runnable {
                     step("Heartbeat", browser::heartbeat);
                     lastHeartbeat = System.nanoTime();
                 }
-                var page = pages.get(next++ % pages.size());
+                next = mix.next(pages, next);
+                var page = pages.get(next);
                 long started = System.nanoTime();
                 Optional<String> problem;
                 try {
