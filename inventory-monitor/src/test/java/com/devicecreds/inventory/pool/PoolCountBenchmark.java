@@ -1,5 +1,6 @@
 package com.devicecreds.inventory.pool;
 
+import com.devicecreds.benchmark.BenchmarkResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class PoolCountBenchmark {
             System.out.printf("All-pool counts, naive count(*) over the partial index: median %8.2f ms%n", naive);
             System.out.printf("All-pool counts, counters (compacted):                  median %8.2f ms  (%.0fx faster)%n",
                     compacted, naive / compacted);
+            String name = String.format(java.util.Locale.ROOT, "pool counts, %,d credentials", credentials);
+            BenchmarkResult.print(name, "all-pool counts, median", compacted, "ms", naive, "count(*) over the partial index");
 
             var measurements = new PoolMeasurements(jdbc);
             double scanned = median(runs, () -> naiveOverview(jdbc));
@@ -73,6 +76,7 @@ public final class PoolCountBenchmark {
             System.out.printf("Overview measurement, consumption from a week of events:  median %8.2f ms%n", scanned);
             System.out.printf("Overview measurement, consumption counters (PoolMeasurements): median %8.2f ms  (%.0fx faster)%n",
                     overview, scanned / overview);
+            BenchmarkResult.print(name, "overview measurement, median", overview, "ms", scanned, "a week of events scanned");
 
             double withTrigger = bindingMicros(jdbc, runs);
             jdbc.sql("alter table credential disable trigger credential_count_update").update();
@@ -85,6 +89,7 @@ public final class PoolCountBenchmark {
             System.out.printf("One binding (single-row update, autocommit), counters on:  median %7.1f us%n", withTrigger);
             System.out.printf("One binding (single-row update, autocommit), counters off: median %7.1f us  (counters cost %.2fx)%n",
                     withoutTrigger, withTrigger / withoutTrigger);
+            BenchmarkResult.print(name, "one binding with the counters, median", withTrigger, "us", withoutTrigger, "counters off");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.devicecreds.portal.database;
 
+import com.devicecreds.benchmark.BenchmarkResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -46,8 +47,12 @@ public final class RowLevelSecurityBenchmark {
                 checkoutMicros(app); // warm-up of both paths
                 checkoutMicros(scoped);
                 System.out.printf("Checkout and 'select 1', median of %d batches of 1,000:%n", CHECKOUTS / 1_000);
-                System.out.printf("  plain pool            %6.1f µs%n", checkoutMicros(app));
-                System.out.printf("  with the setting      %6.1f µs%n", checkoutMicros(scoped));
+                double plain = checkoutMicros(app);
+                double withSetting = checkoutMicros(scoped);
+                System.out.printf("  plain pool            %6.1f µs%n", plain);
+                System.out.printf("  with the setting      %6.1f µs%n", withSetting);
+                String name = String.format(java.util.Locale.ROOT, "row-level security, %,d events", events);
+                BenchmarkResult.print(name, "checkout with the setting, median", withSetting, "us", plain, "plain pool");
 
                 String usage = """
                         select day, sum(requests) from usage_daily_now
@@ -61,9 +66,12 @@ public final class RowLevelSecurityBenchmark {
                         QUERY_RUNS);
                 for (var query : List.of(new String[] {"usage of one operator, 90 days", usage},
                         new String[] {"device search, exact ID", device}, new String[] {"device search, prefix", prefix})) {
+                    double ownerMs = queryMillis(owner, null, query[1], deviceId);
+                    double oneMs = queryMillis(app, "3", query[1], deviceId);
+                    double allMs = queryMillis(app, "all", query[1], deviceId);
                     System.out.printf("  %-32s owner %7.3f ms   app '3' %7.3f ms   app 'all' %7.3f ms%n", query[0],
-                            queryMillis(owner, null, query[1], deviceId), queryMillis(app, "3", query[1], deviceId),
-                            queryMillis(app, "all", query[1], deviceId));
+                            ownerMs, oneMs, allMs);
+                    BenchmarkResult.print(name, query[0] + " with the policies, median", oneMs, "ms", ownerMs, "no policies");
                 }
             }
         }

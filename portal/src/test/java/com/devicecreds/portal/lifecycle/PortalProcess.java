@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A real portal in a JVM of its own, started as an operator starts it (its main class, the main
@@ -44,16 +45,27 @@ public final class PortalProcess implements AutoCloseable {
 
     /** As {@link #start(Path, String, String...)}, with the given maximum heap ({@code -Xmx}). */
     public static PortalProcess startWithHeap(Path workDirectory, String name, String maxHeap, String... properties) {
+        return start(workDirectory, name, List.of("-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1"), properties);
+    }
+
+    /**
+     * Starts a portal in a JVM with {@code jvmOptions}; {@code properties} (--key=value) replace the small
+     * demo world's settings of the same key and add to them.
+     */
+    public static PortalProcess start(Path workDirectory, String name, List<String> jvmOptions, String... properties) {
         try {
             int port = freePort();
             Path log = workDirectory.resolve(name + ".log");
-            var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
-                    "-cp", mainClasspath(), "com.devicecreds.portal.PortalApplication",
-                    "--server.port=" + port,
-                    "--audit.anchor-file=" + workDirectory.resolve(name + "-anchors.jsonl"),
-                    "--portal.demo.events=5000", "--portal.demo.history-days=7",
-                    "--portal.simulator.requests-per-second=20",
-                    "--logging.level.io.zonky=warn"));
+            var command = new ArrayList<>(List.of(javaExecutable()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", mainClasspath(), "com.devicecreds.portal.PortalApplication"));
+            var given = Arrays.stream(properties).map(p -> p.substring(0, p.indexOf('=') + 1)).toList();
+            Stream.of("--server.port=" + port,
+                            "--audit.anchor-file=" + workDirectory.resolve(name + "-anchors.jsonl"),
+                            "--portal.demo.events=5000", "--portal.demo.history-days=7",
+                            "--portal.simulator.requests-per-second=20",
+                            "--logging.level.io.zonky=warn")
+                    .filter(p -> !given.contains(p.substring(0, p.indexOf('=') + 1))).forEach(command::add);
             command.addAll(Arrays.asList(properties));
             var process = new ProcessBuilder(command).directory(workDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -188,6 +200,7 @@ public final class PortalProcess implements AutoCloseable {
         String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(full.split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar") && !entry.contains("surefire"))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()) // the portal runs in its own directory
                 .collect(Collectors.joining(File.pathSeparator));
     }
 }

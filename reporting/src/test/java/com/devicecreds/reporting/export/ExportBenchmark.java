@@ -1,5 +1,7 @@
 package com.devicecreds.reporting.export;
 
+import com.devicecreds.benchmark.BenchmarkResult;
+import java.util.regex.Pattern;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -38,6 +40,8 @@ public final class ExportBenchmark {
             ExcelColumn.integer("Attempts"), ExcelColumn.text("Model", 24), ExcelColumn.text("Last reason", 26),
             ExcelColumn.integer("Sent in export"));
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Pattern TIME = Pattern.compile("^time ([\\d,]+) ms");
+    private static final Pattern PEAK = Pattern.compile("peak heap ([\\d,]+) MB");
 
     private static long rowsDone;
 
@@ -52,16 +56,25 @@ public final class ExportBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String heap = args.length > 1 ? args[1] : "64m";
         System.out.printf(Locale.US, "Export of %,d rows x %d columns; each run in a fresh JVM%n", rows, COLUMNS.size());
-        run("streaming (SXSSF)", "streaming", rows, heap);
+        String streaming = run("streaming (SXSSF)", "streaming", rows, heap);
         // A size the naive workbook can hold, to compare the two where both finish.
         int small = Math.max(1, rows / 10);
-        run("streaming (SXSSF)", "streaming", small, heap);
-        run("naive (XSSF)", "naive", small, "2g");
+        String streamingSmall = run("streaming (SXSSF)", "streaming", small, heap);
+        String naiveSmall = run("naive (XSSF)", "naive", small, "2g");
         run("naive (XSSF)", "naive", rows, heap);
-        run("naive (XSSF)", "naive", rows, "6g");
+        String naive = run("naive (XSSF)", "naive", rows, "6g");
+        String name = String.format(Locale.ROOT, "export, %,d rows", rows);
+        BenchmarkResult.print(name, "time, streaming at -Xmx" + heap, figure(streaming, TIME), "ms", figure(naive, TIME),
+                "non-streaming workbook at -Xmx6g");
+        BenchmarkResult.print(name, "peak heap, streaming", figure(streaming, PEAK), "MB", figure(naive, PEAK),
+                "non-streaming workbook");
+        String smaller = String.format(Locale.ROOT, "export, %,d rows", small);
+        BenchmarkResult.print(smaller, "time, streaming at -Xmx" + heap, figure(streamingSmall, TIME), "ms",
+                figure(naiveSmall, TIME), "non-streaming workbook at -Xmx2g");
     }
 
-    private static void run(String label, String mode, int rows, String heap) throws IOException, InterruptedException {
+    /** Runs a child and prints its report; returns the report's last line ("time ..."), or "failed ..." */
+    private static String run(String label, String mode, int rows, String heap) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
                 ExportBenchmark.class.getName(), "child", mode, Integer.toString(rows))
@@ -69,9 +82,16 @@ public final class ExportBenchmark {
         String output = new String(process.getInputStream().readAllBytes()).strip();
         int exit = process.waitFor();
         String last = output.lines().reduce((a, b) -> b).orElse("");
-        System.out.printf(Locale.US, "%-18s %,9d rows -Xmx%-4s %s%n", label, rows, heap,
-                exit == 0 ? last : "failed (exit " + exit + "): " + (output.contains("OutOfMemoryError")
-                        ? "java.lang.OutOfMemoryError" : last));
+        String report = exit == 0 ? last : "failed (exit " + exit + "): " + (output.contains("OutOfMemoryError")
+                ? "java.lang.OutOfMemoryError" : last);
+        System.out.printf(Locale.US, "%-18s %,9d rows -Xmx%-4s %s%n", label, rows, heap, report);
+        return report;
+    }
+
+    /** A figure of a child's report line, or NaN when the child failed. */
+    private static double figure(String report, Pattern pattern) {
+        var found = pattern.matcher(report);
+        return found.find() ? Double.parseDouble(found.group(1).replace(",", "")) : Double.NaN;
     }
 
     private static void child(String mode, int rows) throws IOException {

@@ -1,5 +1,6 @@
 package com.devicecreds.reporting.usage;
 
+import com.devicecreds.benchmark.BenchmarkResult;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +45,8 @@ public final class ReportingBenchmark {
 
     private ReportingBenchmark() {
     }
+
+    private static final String NAME = "reporting";
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
@@ -100,6 +103,7 @@ public final class ReportingBenchmark {
                     fromRollups.current().total(), fromRollups.rows().size());
             System.out.printf(Locale.US, "  raw GROUP BY over the events: median %9.1f ms%n", rawMs);
             System.out.printf(Locale.US, "  daily rollups:                median %9.1f ms  (%.0fx faster)%n", rollupMs, rawMs / rollupMs);
+            BenchmarkResult.print(NAME, "usage of a year by day, median", rollupMs, "ms", rawMs, "GROUP BY over the raw events");
 
             if (System.getProperty("explain") != null) {
                 jdbc.sql("explain (analyze, buffers) " + UsageRollups.USAGE.formatted(UsageRollups.ROLLUPS))
@@ -113,6 +117,7 @@ public final class ReportingBenchmark {
 
             double chartMs = median(Math.max(runs, 11), () -> png(UsageCharts.requestsByType(fromRollups)));
             System.out.printf(Locale.US, "One chart render (a year by day, 1000x320 at 2x, PNG): median %.1f ms%n", chartMs);
+            BenchmarkResult.print(NAME, "one chart render, median", chartMs, "ms");
 
             triggerCost(jdbc, operator);
         }
@@ -221,6 +226,8 @@ public final class ReportingBenchmark {
         System.out.printf(Locale.US, "1,000-event insert statement, median: all triggers %7.2f ms, without the device summary's "
                 + "%7.2f ms (summary %.2fx), without it and the rollups' %7.2f ms (rollups %.2fx)%n",
                 batch[0], batch[1], batch[0] / batch[1], batch[2], batch[1] / batch[2]);
+        BenchmarkResult.print(NAME, "one event insert with every trigger, median", one[0], "us", one[2], "without the summary and rollup triggers");
+        BenchmarkResult.print(NAME, "1,000-event insert with every trigger, median", batch[0], "ms", batch[2], "without the summary and rollup triggers");
     }
 
     private static byte[] png(org.jfree.chart.JFreeChart chart) {
