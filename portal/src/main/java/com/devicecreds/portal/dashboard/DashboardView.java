@@ -70,6 +70,9 @@ class DashboardView extends VerticalLayout {
         header.addClassName("section-header");
 
         tiles.addClassName("tiles");
+        rejectionNote.addClassName("tile-note");
+        tiles.add(tile("Requests", "requests"), tile("Delivered", "delivered"), tile("Re-delivered", "redelivered"),
+                tile("Rejected", "rejected", rejectionNote));
         configurePools();
         var poolsHeader = new Div(new H2("Key pools"));
         poolsHeader.addClassName("section-header");
@@ -122,12 +125,6 @@ class DashboardView extends VerticalLayout {
      */
     private void refresh() {
         OutcomeCounts counts = usage.outcomesSince(Instant.now().minus(Duration.ofHours(24)));
-        if (tiles.getComponentCount() == 0) {
-            tiles.add(tile("Requests", "requests"), tile("Delivered", "delivered"), tile("Re-delivered", "redelivered"),
-                    tile("Rejected", "rejected"));
-            rejectionNote.addClassName("tile-note");
-            tiles.getComponentAt(3).getElement().appendChild(rejectionNote.getElement());
-        }
         values.get("requests").setText(numbers.format(counts.total()));
         values.get("delivered").setText(numbers.format(counts.delivered()));
         values.get("redelivered").setText(numbers.format(counts.redelivered()));
@@ -141,13 +138,15 @@ class DashboardView extends VerticalLayout {
         updated.setText("Updated " + TIME.format(Instant.now()));
     }
 
-    private Div tile(String label, String kind) {
+    /** A figure's tile; its value is set by {@link #refresh()}, {@code notes} follow the value. */
+    private Div tile(String label, String kind, Span... notes) {
         var v = new Span();
         v.addClassName("tile-value");
         values.put(kind, v);
         var l = new Span(label);
         l.addClassName("tile-label");
         var tile = new Div(l, v);
+        tile.add(notes);
         tile.addClassNames("tile", "tile-" + kind);
         tile.getElement().setAttribute("data-outcome", kind);
         return tile;

@@ -109,7 +109,7 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
         tiles.addClassName("tiles");
 
         var chart = ChartImage.shared("pool-" + summary.typeCode() + ".png",
-                "Available credentials and daily deliveries of " + summary.typeName(), 1000, 340, 2, pool.days(),
+                "Available credentials and daily deliveries of " + summary.typeName(), 1000, 340, pool.days(),
                 PoolChart::of);
         var chartCard = new Div(new Div(new H3("Available and consumed"), period), chart);
         chartCard.addClassName("card");

@@ -210,7 +210,7 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var chart = ChartImage.shared("missing-convergence.png", "Missing IDs resolved by and still missing after each list part",
-                800, 300, 2, parts, MissingIdCharts::convergence);
+                800, 300, parts, MissingIdCharts::convergence);
         chart.addClassName("convergence-chart");
         var table = new Grid<PartConvergence>();
         table.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -17,8 +17,9 @@ import org.jfree.chart.plot.Plot;
 /**
  * A JFreeChart rendered on the server as a PNG. It is drawn at twice the size it is shown, so it
  * stays crisp on high-density screens, on a transparent background with neutral text colours that
- * read on the light and the dark theme alike. The chart is built when the browser asks for the
- * image, so it always shows current numbers. See docs/decisions/003 (charts are server images).
+ * read on the light and the dark theme alike. The page reads the chart's data when it opens; the
+ * image is drawn when the browser asks for it, once for all viewers of equal data (decision 038).
+ * See docs/decisions/003 (charts are server images).
  */
 public class ChartImage extends Image {
 
@@ -31,21 +32,17 @@ public class ChartImage extends Image {
 
     private static final int SCALE = 2;
 
-    public ChartImage(String fileName, String altText, int width, int height, Supplier<JFreeChart> chart) {
-        this(fileName, altText, width, height, SCALE, chart);
+    /** As {@link #shared(String, String, int, int, double, Object, Function)}, drawn at {@value #SCALE}x. */
+    public static <I> ChartImage shared(String fileName, String altText, int width, int height, I inputs,
+            Function<? super I, JFreeChart> chart) {
+        return shared(fileName, altText, width, height, SCALE, inputs, chart);
     }
 
     /**
-     * A chart drawn at the given scale of its CSS pixel size, such as the browser's device pixel ratio
-     * ({@link #devicePixelRatio(UI)}), so that one image pixel is one screen pixel.
-     */
-    public ChartImage(String fileName, String altText, int width, int height, double scale, Supplier<JFreeChart> chart) {
-        this(() -> render(chart.get(), width, height, scale), fileName, altText, width, height);
-    }
-
-    /**
-     * A chart drawn from the given inputs by a function of them alone, rendered once for every viewer
-     * whose inputs are equal (records, lists of records): see {@link RenderedCharts}.
+     * A chart drawn from the given inputs by a function of them alone, at the given scale of its CSS
+     * pixel size, such as the browser's device pixel ratio ({@link #devicePixelRatio(UI)}), so that one
+     * image pixel is one screen pixel. Rendered once for every viewer whose inputs are equal (records,
+     * lists of records): see {@link RenderedCharts}.
      */
     public static <I> ChartImage shared(String fileName, String altText, int width, int height, double scale, I inputs,
             Function<? super I, JFreeChart> chart) {
@@ -64,13 +61,8 @@ public class ChartImage extends Image {
         getElement().setAttribute("height", Integer.toString(height));
     }
 
-    /** Renders at {@value #SCALE}x the given CSS pixel size. */
-    public static byte[] render(JFreeChart chart, int width, int height) {
-        return render(chart, width, height, SCALE);
-    }
-
     /** Renders at the given multiple of the CSS pixel size. */
-    public static byte[] render(JFreeChart chart, int width, int height, double scale) {
+    private static byte[] render(JFreeChart chart, int width, int height, double scale) {
         style(chart);
         var image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
                 BufferedImage.TYPE_INT_ARGB);

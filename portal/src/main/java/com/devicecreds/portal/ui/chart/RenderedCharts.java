@@ -24,7 +24,6 @@ final class RenderedCharts {
     private final Map<Key, byte[]> images = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
     private long hits;
-    private long misses;
 
     RenderedCharts(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -38,7 +37,6 @@ final class RenderedCharts {
                 hits++;
                 return cached;
             }
-            misses++;
         }
         byte[] png = render.get();
         synchronized (this) {
@@ -55,10 +53,6 @@ final class RenderedCharts {
 
     synchronized long hits() {
         return hits;
-    }
-
-    synchronized long misses() {
-        return misses;
     }
 
     synchronized int size() {
