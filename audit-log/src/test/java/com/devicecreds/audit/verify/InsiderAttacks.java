@@ -114,7 +114,11 @@ final class InsiderAttacks {
     /** Changes each line of the anchor file as given. */
     void editAnchorLines(UnaryOperator<String> edit) {
         try {
-            var lines = Files.readAllLines(anchorFile).stream().map(edit).toList();
+            var before = Files.readAllLines(anchorFile);
+            var lines = before.stream().map(edit).toList();
+            if (lines.equals(before)) {
+                throw new IllegalStateException("the edit left the anchor file as it was: the case would test nothing");
+            }
             Files.write(anchorFile, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,6 +132,16 @@ final class InsiderAttacks {
         fields.remove(AuditSigner.SIGNATURE);
         String signed = other.signedLine(fields);
         return keepKeyId == null ? signed : signed.replace("\"kid\":\"" + other.keyId() + "\"", "\"kid\":\"" + keepKeyId + "\"");
+    }
+
+    /** The line with the first character of its hash changed to another hex digit (never to the same one). */
+    static String withHashAltered(String line) {
+        var m = java.util.regex.Pattern.compile("\"hash\":\"(.)").matcher(line);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no hash in " + line);
+        }
+        String other = m.group(1).equals("f") ? "0" : "f";
+        return line.substring(0, m.start(1)) + other + line.substring(m.end(1));
     }
 
     static boolean isWitnessOf(String line, long seq) {

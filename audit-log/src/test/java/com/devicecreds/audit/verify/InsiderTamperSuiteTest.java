@@ -119,7 +119,7 @@ class InsiderTamperSuiteTest {
                     createDirectory(properties.anchorFile());
                 }, Verdict.UNVERIFIABLE, -1),
                 new Case("anchor line edited", () -> attack.editAnchorLines(line -> InsiderAttacks.isWitnessOf(line, K)
-                        ? line.replaceFirst("\"hash\":\"(.)", "\"hash\":\"" + "f") : line), Verdict.TAMPERED, K),
+                        ? InsiderAttacks.withHashAltered(line) : line), Verdict.TAMPERED, K),
                 new Case("anchor file re-signed with another key", () -> attack.editAnchorLines(
                         line -> InsiderAttacks.resign(line, other, null)), Verdict.TAMPERED, 1),
                 new Case("anchor line signed with another key under the real key id", () -> attack.editAnchorLines(
