@@ -29,7 +29,13 @@ public final class LoadBenchmark {
         int think = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int events = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
         var rampUp = Duration.ofSeconds(Math.max(5, users / 8));
-        LoadTarget.run("load-benchmark", List.of("-Xmx2g"),
+        var jvm = new java.util.ArrayList<>(List.of("-Xmx2g"));
+        // For example -Dload.jvm-options="-XX:StartFlightRecording=filename=load.jfr,settings=profile" to profile the portal.
+        String extra = System.getProperty("load.jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        LoadTarget.run("load-benchmark", jvm,
                 new LoadRun.Settings(users, rampUp, Duration.ofSeconds(walk), Duration.ofSeconds(think), true),
                 "--portal.demo.events=" + events, "--portal.demo.history-days=" + (events >= 1_000_000 ? 90 : 7));
     }

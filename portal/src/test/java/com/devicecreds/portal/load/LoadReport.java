@@ -3,6 +3,7 @@ package com.devicecreds.portal.load;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.devicecreds.benchmark.BenchmarkResult;
@@ -10,7 +11,14 @@ import com.devicecreds.benchmark.BenchmarkResult;
 /** The figures of one load run, printed as a table and as result lines for the benchmark runner. */
 record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, List<Samples.Sample> warmUpProblems,
         double idleCpuMillisPerSecond, double unloadedCpuMillisPerNavigation, double cpuMillisPerNavigation,
-        double navigationsPerSecond, long heapBeforeKib, long heapWithSessionsKib, long heapAfterSignOutKib) {
+        double navigationsPerSecond, long heapBeforeKib, long heapWithSessionsKib, long heapAfterSignOutKib,
+        List<Map.Entry<String, Long>> heldBySessions, List<Map.Entry<String, Long>> keptAfterSignOut) {
+
+    /** The classes whose live bytes grew most from {@code from} to {@code to}, largest first. */
+    static List<Map.Entry<String, Long>> growth(Map<String, Long> from, Map<String, Long> to) {
+        return to.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - from.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15).toList();
+    }
 
     List<Samples.Sample> problems() {
         var all = new java.util.ArrayList<>(warmUpProblems);
@@ -47,6 +55,10 @@ record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, Lis
         out.printf(Locale.ROOT, "Live heap after full GC: %,d KiB before, %,d KiB with %d sessions, %,d KiB after they signed out: "
                         + "%.1f KiB per session%n", heapBeforeKib, heapWithSessionsKib, settings.users(), heapAfterSignOutKib,
                 heapPerSessionKib());
+        out.println("What the sessions hold (live bytes with them open less after they signed out), per session:");
+        heldBySessions.forEach(e -> out.printf(Locale.ROOT, "  %9.1f KiB  %s%n", e.getValue() / 1024.0 / settings.users(), e.getKey()));
+        out.println("What stayed after they signed out (less before they came):");
+        keptAfterSignOut.forEach(e -> out.printf(Locale.ROOT, "  %,12d KiB  %s%n", e.getValue() / 1024, e.getKey()));
 
         String name = "load test, " + settings.users() + " users";
         for (int p : new int[] {50, 95, 99}) {

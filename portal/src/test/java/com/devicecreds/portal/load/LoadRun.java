@@ -58,6 +58,7 @@ final class LoadRun {
         double unloadedCpuPerNavigation = (gauges.cpuMillis() - unloadedCpu - idleCpuPerSecond * unloadedSeconds)
                 / unloaded.navigations().size();
         long heapBefore = gauges.liveHeapKib();
+        var classesBefore = gauges.liveBytesByClass();
 
         var samples = new Samples();
         var walked = new CountDownLatch(settings.users());
@@ -83,13 +84,16 @@ final class LoadRun {
                 double cpuUsed = gauges.cpuMillis() - steadyCpu - idleCpuPerSecond * steadySeconds;
                 long steadyNavigations = samples.navigationsStartedBetween(steadyFrom, steadyTo);
                 long heapWith = gauges.liveHeapKib();
+                var classesWith = gauges.liveBytesByClass();
                 signOut.countDown();
                 threads.shutdown();
                 threads.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
                 long heapAfter = gauges.liveHeapKib();
+                var classesAfter = gauges.liveBytesByClass();
                 return new LoadReport(settings, samples, unloaded, warmUp.problems(), idleCpuPerSecond,
                         unloadedCpuPerNavigation, steadyNavigations > 0 ? cpuUsed / steadyNavigations : Double.NaN,
-                        steadyNavigations / steadySeconds, heapBefore, heapWith, heapAfter);
+                        steadyNavigations / steadySeconds, heapBefore, heapWith, heapAfter,
+                        LoadReport.growth(classesAfter, classesWith), LoadReport.growth(classesBefore, classesAfter));
             } finally {
                 signOut.countDown(); // never leave the users waiting, whatever failed
             }

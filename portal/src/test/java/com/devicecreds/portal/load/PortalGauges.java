@@ -33,6 +33,19 @@ final class PortalGauges {
         return Long.parseLong(used.group(1));
     }
 
+    /**
+     * Bytes of live objects by class ({@code jcmd <pid> GC.class_histogram}, which collects first), for
+     * telling what the sessions hold.
+     */
+    java.util.Map<String, Long> liveBytesByClass() {
+        var bytes = new java.util.HashMap<String, Long>();
+        var row = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE).matcher(jcmd("GC.class_histogram"));
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
+    }
+
     /** Milliseconds of CPU the portal's process has used since it started, all threads, user and system. */
     double cpuMillis() {
         try {
