@@ -108,7 +108,7 @@ class PoolDetailView extends VerticalLayout implements BeforeEnterObserver {
                         ? String.format(Locale.US, "%.1f days", summary.runwayDays().getAsDouble()) : "no consumption"));
         tiles.addClassName("tiles");
 
-        var chart = ChartImage.shared("pool-" + summary.typeCode() + ".png",
+        var chart = ChartImage.shared("pool-" + summary.typeCode(),
                 "Available credentials and daily deliveries of " + summary.typeName(), 1000, 340, pool.days(),
                 PoolChart::of);
         var chartCard = new Div(new Div(new H3("Available and consumed"), period), chart);

@@ -209,7 +209,7 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
             convergence.add(hint("No authorized list parts yet."));
             return;
         }
-        var chart = ChartImage.shared("missing-convergence.png", "Missing IDs resolved by and still missing after each list part",
+        var chart = ChartImage.shared("missing-convergence", "Missing IDs resolved by and still missing after each list part",
                 800, 300, parts, MissingIdCharts::convergence);
         chart.addClassName("convergence-chart");
         var table = new Grid<PartConvergence>();

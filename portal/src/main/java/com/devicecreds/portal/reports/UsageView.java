@@ -26,7 +26,6 @@ import com.devicecreds.reporting.usage.UsageQuery.InvalidUsageQueryException;
 import com.devicecreds.reporting.usage.UsageReport;
 import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -66,12 +65,10 @@ class UsageView extends VerticalLayout {
     private final Select<Granularity> granularity = new Select<>();
     private final Div problems = new Div();
     private final Div content = new Div();
-    private final double scale;
 
     UsageView(UsageService usage, ReportExportService exports, OperatorDirectory operators, CurrentActor currentActor,
             Clock clock) {
         this.usage = usage;
-        this.scale = UI.getCurrent() == null ? 2 : ChartImage.devicePixelRatio(UI.getCurrent());
         addClassName("usage-view");
         var today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         from.setValue(today.minusDays(29));
@@ -157,7 +154,7 @@ class UsageView extends VerticalLayout {
 
     private ChartImage chart(String name, String alt, int width, int height, UsageReport report,
             java.util.function.Function<UsageReport, JFreeChart> chart) {
-        var image = ChartImage.shared(name + ".png", alt, width, height, scale, report, chart);
+        var image = ChartImage.shared(name, alt, width, height, report, chart);
         image.addClassName(name);
         return image;
     }

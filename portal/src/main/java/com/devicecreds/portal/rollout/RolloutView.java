@@ -22,7 +22,6 @@ import com.devicecreds.reporting.rollout.RolloutRefusedException;
 import com.devicecreds.reporting.rollout.RolloutService;
 import com.devicecreds.reporting.rollout.RolloutStage;
 import com.devicecreds.reporting.usage.ReasonCount;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -61,7 +60,6 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RolloutService rollouts;
     private final Actor actor;
-    private final double scale;
     private final Div content = new Div();
     private final Div message = new Div();
     private long id;
@@ -69,7 +67,6 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
     RolloutView(RolloutService rollouts, CurrentActor currentActor) {
         this.rollouts = rollouts;
         this.actor = currentActor.actor();
-        this.scale = UI.getCurrent() == null ? 2 : ChartImage.devicePixelRatio(UI.getCurrent());
         addClassName("rollout-view");
         var back = new Anchor(RolloutsView.ROUTE, "← All rollouts");
         back.addClassName("back-link");
@@ -283,8 +280,8 @@ class RolloutView extends VerticalLayout implements BeforeEnterObserver {
             card.add(new Paragraph("The window starts on " + RolloutsView.DAY.format(rollout.windowStart()) + "."));
             return card;
         }
-        var image = ChartImage.shared("rollout-" + rollout.id() + ".png", "First deliveries per day and in total against the target",
-                960, 300, scale, new ChartInputs(rollout, progress),
+        var image = ChartImage.shared("rollout-" + rollout.id(), "First deliveries per day and in total against the target",
+                960, 300, new ChartInputs(rollout, progress),
                 inputs -> RolloutCharts.dailyProgress(inputs.rollout(), inputs.progress()));
         image.addClassName("rollout-chart");
         card.add(image);

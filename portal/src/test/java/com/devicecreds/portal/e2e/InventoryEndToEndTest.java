@@ -21,7 +21,7 @@ class InventoryEndToEndTest {
     JdbcClient jdbc;
 
     @Test
-    void pki_operations_open_a_pool_from_the_inventory_and_see_its_chart_and_batches() {
+    void pki_operations_open_a_pool_from_the_inventory_and_see_its_chart_and_batches() throws Exception {
         var pool = jdbc.sql("""
                         select t.id, t.name, (select count(*) from credential_batch b where b.credential_type_id = t.id) as batches
                         from credential_type t where t.binding_mode <> 'issued-online' order by t.name limit 1""")
@@ -39,12 +39,22 @@ class InventoryEndToEndTest {
             browser.waitUntil("document.querySelector('.chart-image').complete"
                     + " && document.querySelector('.chart-image').naturalWidth > 0");
             assertThat(browser.waitFor(By.cssSelector(".pool-header h2")).getText()).isEqualTo(pool[1]);
-            // Drawn at twice the size shown, for crisp lines on dense screens.
-            assertThat(browser.script("return document.querySelector('.chart-image').naturalWidth")).isEqualTo(2000L);
+            // A vector drawing of the size shown, crisp on any screen.
+            assertThat(browser.script("return document.querySelector('.chart-image').naturalWidth")).isEqualTo(1000L);
             assertThat(browser.script("return document.querySelector('.batches-grid').size")).isEqualTo(pool[2]);
             browser.screenshot("pool-detail.png");
-            assertThat((String) browser.script("return document.querySelector('.chart-image').src"))
-                    .startsWith("http://localhost:" + port);
+            String chart = (String) browser.script("return document.querySelector('.chart-image').src");
+            assertThat(chart).matches("http://localhost:" + port + "/charts/[0-9a-f]{32}\\.svg");
+            // Fetched by the signed-in browser: an SVG that the browser keeps for good, since its address names its content.
+            assertThat(browser.script("""
+                    return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type') + ' '
+                        + r.headers.get('cache-control') + ' ' + r.headers.get('content-encoding'))""", chart))
+                    .isEqualTo("200 image/svg+xml max-age=31536000, private, immutable gzip");
+            // Without the session it is not served.
+            var stranger = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(chart)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(stranger.statusCode()).isNotEqualTo(200);
+            assertThat(stranger.body()).doesNotContain("<svg");
 
             // Thresholds: a critical level above the warning level is explained, and nothing typed is lost.
             browser.waitFor(By.cssSelector(".edit-thresholds")).click();

@@ -25,6 +25,10 @@ final class BrowserSession {
 
     private final HttpClient http;
     private final String base;
+    /** Images that came as immutable, which this browser keeps. */
+    private final java.util.Set<String> imagesKept = new java.util.HashSet<>();
+    private int imagesFetched;
+    private int imagesReused;
     private String sessionCookie = "";
     private String formCsrf = "";
     private int uiId = -1;
@@ -83,13 +87,30 @@ final class BrowserSession {
             return answer.problem().map(p -> "/" + route + ": " + p);
         }
         for (String image : answer.images()) {
-            var picture = send(request(image).GET(), HttpResponse.BodyHandlers.ofByteArray());
+            if (imagesKept.contains(image)) {
+                imagesReused++;
+                continue; // it came as immutable: a browser keeps it and does not ask again
+            }
+            imagesFetched++;
+            var picture = send(request(image).header("Accept-Encoding", "gzip").GET(), HttpResponse.BodyHandlers.ofByteArray());
             String type = picture.headers().firstValue("Content-Type").orElse("");
             if (picture.statusCode() != 200 || !type.startsWith("image/") || picture.body().length == 0) {
                 return Optional.of("/" + route + ": image " + image + " HTTP " + picture.statusCode() + " " + type);
             }
+            if (picture.headers().firstValue("Cache-Control").orElse("").contains("immutable")) {
+                imagesKept.add(image);
+            }
         }
         return Optional.empty();
+    }
+
+    /** Chart images fetched from the portal, and shown again from this browser's own copy. */
+    int imagesFetched() {
+        return imagesFetched;
+    }
+
+    int imagesReused() {
+        return imagesReused;
     }
 
     /** The poll a page asked for ({@code UI#setPollInterval}), as the client sends it when the interval is up. */

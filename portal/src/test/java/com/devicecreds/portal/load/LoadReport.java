@@ -48,6 +48,8 @@ record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, Lis
                 Samples.percentile(unloadedByPage.getOrDefault(page, List.of()), 50)));
         out.printf(Locale.ROOT, "%-16s %7d %9.1f %9.1f %9.1f   %9.1f%n", "all pages", all.size(), Samples.percentile(all, 50),
                 Samples.percentile(all, 95), Samples.percentile(all, 99), Samples.percentile(base, 50));
+        out.printf(Locale.ROOT, "Chart images: %d fetched, %d shown again from the browser's copy%n", load.imagesFetched(),
+                load.imagesReused());
         out.printf(Locale.ROOT, "Errors: %d%n", problems().size());
         problems().stream().limit(20).forEach(p -> out.println("  " + p.page() + ": " + p.problem().orElse("")));
         out.printf(Locale.ROOT, "Portal CPU: idle (simulator) %.0f ms/s; per navigation %.1f ms under load, %.1f ms one user at a time%n",

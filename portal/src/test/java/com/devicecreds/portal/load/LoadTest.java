@@ -24,6 +24,7 @@ class LoadTest {
         assertThat(report.pagesVisited()).containsExactlyInAnyOrder("Dashboard", "Key inventory", "Key pool", "Usage",
                 "Device events", "Missing IDs", "Rollouts", "Notifications", "Approvals", "Audit trail");
         assertThat(report.load().count("Sign-in")).isEqualTo(20);
+        assertThat(report.load().imagesFetched()).as("the chart pages' images were fetched").isPositive();
         assertThat(report.heapWithSessionsKib()).as("open sessions hold heap").isGreaterThan(report.heapAfterSignOutKib());
     }
 }

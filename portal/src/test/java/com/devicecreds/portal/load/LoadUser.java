@@ -76,6 +76,7 @@ final class LoadUser implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            samples.images(browser.imagesFetched(), browser.imagesReused());
             walked.countDown();
         }
         try {

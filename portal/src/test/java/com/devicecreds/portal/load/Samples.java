@@ -17,12 +17,28 @@ final class Samples {
 
     private final ConcurrentLinkedQueue<Sample> navigations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Sample> other = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong imagesFetched = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong imagesReused = new java.util.concurrent.atomic.AtomicLong();
 
     void navigation(String page, long startedNanos, Optional<String> problem) {
         navigations.add(new Sample(page, startedNanos, (System.nanoTime() - startedNanos) / 1e6, problem));
     }
 
     /** A sign-in, a page load, a poll or a heartbeat: counted for errors, not for navigation times. */
+    /** Chart images a browser fetched, and those it showed again from its own copy. */
+    void images(int fetched, int reused) {
+        imagesFetched.addAndGet(fetched);
+        imagesReused.addAndGet(reused);
+    }
+
+    long imagesFetched() {
+        return imagesFetched.get();
+    }
+
+    long imagesReused() {
+        return imagesReused.get();
+    }
+
     void other(String what, long startedNanos, Optional<String> problem) {
         other.add(new Sample(what, startedNanos, (System.nanoTime() - startedNanos) / 1e6, problem));
     }

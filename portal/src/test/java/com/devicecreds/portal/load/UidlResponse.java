@@ -11,14 +11,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One answer of Vaadin Flow's server to a UIDL request (a navigation, a poll), read as its client
  * reads it: the next sync and client ids, the poll interval the page asks for, the images the page
- * shows (an image's {@code src}: charts, streamed through download handlers), and whether it is an error instead of the page.
+ * shows (an image's {@code src}: charts, at addresses that name their content), and whether it is an error instead of the page.
  */
 record UidlResponse(int syncId, int clientId, Optional<Integer> pollInterval, List<String> images,
         Optional<String> problem) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern IMAGE = Pattern.compile(
-            "\"key\":\"src\",\"feat\":\\d+,\"value\":\\{\"uri\":\"(VAADIN/dynamic/resource/[^\"]+)\"");
+            "\"key\":\"src\",\"feat\":\\d+,\"value\":\"(charts/[0-9a-f]{32}\\.svg)\"");
     private static final Pattern POLL = Pattern.compile("\"key\":\"pollInterval\",\"feat\":\\d+,\"value\":(-?\\d+)");
     /** Texts that only an error shows: the portal's incident messages and Flow's own error views. */
     private static final List<String> ERROR_TEXTS = List.of("Internal error", "Could not navigate",

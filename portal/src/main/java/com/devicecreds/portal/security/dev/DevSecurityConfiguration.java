@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.devicecreds.portal.security.BrowserHardening;
+import com.devicecreds.portal.ui.chart.ChartEndpoint;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ class DevSecurityConfiguration {
     @Bean
     SecurityFilterChain devSecurityFilterChain(HttpSecurity http, BrowserHardening hardening) throws Exception {
         hardening.apply(http);
+        ChartEndpoint.signedInOnly(http);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(DevLoginView.PATH))
                 .build();
     }

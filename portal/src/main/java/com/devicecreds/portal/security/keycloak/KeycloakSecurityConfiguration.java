@@ -3,6 +3,7 @@ package com.devicecreds.portal.security.keycloak;
 import com.devicecreds.access.OperatorDirectory;
 import com.devicecreds.audit.AuditLog;
 import com.devicecreds.portal.security.BrowserHardening;
+import com.devicecreds.portal.ui.chart.ChartEndpoint;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -45,6 +46,7 @@ class KeycloakSecurityConfiguration {
             BrowserHardening hardening, ClientRegistrationRepository registrations) throws Exception {
         var users = new KeycloakUserService(code -> operators.byCode(code).isPresent());
         hardening.apply(http);
+        ChartEndpoint.signedInOnly(http);
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 // Approving a credential batch signs the approver in again (decision 014).

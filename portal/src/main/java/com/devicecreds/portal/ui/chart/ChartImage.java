@@ -2,24 +2,19 @@ package com.devicecreds.portal.ui.chart;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
+import org.jfree.svg.SVGGraphics2D;
 
 /**
- * A JFreeChart rendered on the server as a PNG. It is drawn at twice the size it is shown, so it
- * stays crisp on high-density screens, on a transparent background with neutral text colours that
- * read on the light and the dark theme alike. The page reads the chart's data when it opens; the
- * image is drawn when the browser asks for it, once for all viewers of equal data (decision 038).
- * See docs/decisions/003 (charts are server images).
+ * A JFreeChart drawn on the server as SVG, on a transparent background with neutral text colours that
+ * read on the light and the dark theme alike. Vector output is crisp at every device pixel ratio and
+ * costs a fraction of a raster image to make. The page reads the chart's data when it opens and the
+ * chart is drawn then, once for all viewers of equal data; the browser fetches it from
+ * {@link ChartEndpoint} by an address that names its content (decisions 003, 038, 039).
  */
 public class ChartImage extends Image {
 
@@ -30,56 +25,46 @@ public class ChartImage extends Image {
     public static final Color ACCENT_LIGHT = new Color(0x3c, 0xc7, 0xbd);
     public static final Color WARN = new Color(0xb7, 0x79, 0x1f);
 
-    private static final int SCALE = 2;
-
-    /** As {@link #shared(String, String, int, int, double, Object, Function)}, drawn at {@value #SCALE}x. */
-    public static <I> ChartImage shared(String fileName, String altText, int width, int height, I inputs,
-            Function<? super I, JFreeChart> chart) {
-        return shared(fileName, altText, width, height, SCALE, inputs, chart);
-    }
-
     /**
-     * A chart drawn from the given inputs by a function of them alone, at the given scale of its CSS
-     * pixel size, such as the browser's device pixel ratio ({@link #devicePixelRatio(UI)}), so that one
-     * image pixel is one screen pixel. Rendered once for every viewer whose inputs are equal (records,
-     * lists of records): see {@link RenderedCharts}.
+     * A chart drawn from the given inputs by a function of them alone, shown at the given CSS pixel
+     * size. Drawn once for every viewer whose inputs are equal (records, lists of records): see
+     * {@link RenderedCharts}.
      */
-    public static <I> ChartImage shared(String fileName, String altText, int width, int height, double scale, I inputs,
+    public static <I> ChartImage shared(String name, String altText, int width, int height, I inputs,
             Function<? super I, JFreeChart> chart) {
-        var key = new RenderedCharts.Key(fileName, inputs, width, height, scale);
-        return new ChartImage(() -> RenderedCharts.SHARED.png(key, () -> render(chart.apply(inputs), width, height, scale)),
-                fileName, altText, width, height);
+        var rendered = RenderedCharts.SHARED.chart(new RenderedCharts.Key(name, inputs, width, height),
+                () -> svg(chart.apply(inputs), width, height));
+        return new ChartImage(rendered.id(), altText, width, height);
     }
 
-    private ChartImage(Supplier<byte[]> png, String fileName, String altText, int width, int height) {
-        super(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = png.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "image/png", bytes.length);
-        }), altText);
+    private ChartImage(String id, String altText, int width, int height) {
+        super(ChartEndpoint.address(id), altText);
         addClassName("chart-image");
         getElement().setAttribute("width", Integer.toString(width));
         getElement().setAttribute("height", Integer.toString(height));
     }
 
-    /** Renders at the given multiple of the CSS pixel size. */
-    private static byte[] render(JFreeChart chart, int width, int height, double scale) {
+    /** The chart as an SVG document of the given size. */
+    static String svg(JFreeChart chart, int width, int height) {
         style(chart);
-        var image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
-                BufferedImage.TYPE_INT_ARGB);
-        var g = image.createGraphics();
+        var g = new SVGGraphics2D(width, height);
+        // Numbers with two decimals at most: a tenth of the default output, and exact at any zoom.
+        g.setGeomDoubleConverter(d -> trim(d));
+        g.setTransformDoubleConverter(d -> trim(d));
         try {
-            g.scale(scale, scale);
             chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
         }
-        return PngEncoder.encode(image);
+        return g.getSVGDocument();
     }
 
-    /** The browser's device pixel ratio, between 1 and 4; {@value #SCALE} while the browser has not told it. */
-    public static double devicePixelRatio(UI ui) {
-        double ratio = ui.getPage().getExtendedClientDetails().getDevicePixelRatio();
-        return Double.isFinite(ratio) && ratio > 0 ? Math.clamp(ratio, 1, 4) : SCALE;
+    private static String trim(double d) {
+        long hundredths = Math.round(d * 100);
+        if (hundredths % 100 == 0) {
+            return Long.toString(hundredths / 100);
+        }
+        return java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
     }
 
     private static void style(JFreeChart chart) {
