@@ -35,6 +35,28 @@ class MenuEndToEndTest {
     @LocalServerPort
     int port;
 
+    /** The menu is markup shared by sessions (decision 040): its links still navigate inside the page, and mark the current entry. */
+    @Test
+    void a_menu_entry_opens_its_page_without_reloading_it_and_becomes_the_current_entry() {
+        try (var browser = new Browser(port)) {
+            browser.signIn("pki.anna", DemoPeople.PASSWORD);
+            browser.waitFor(By.cssSelector("vaadin-side-nav.main-nav vaadin-side-nav-item[current]"));
+            assertThat(browser.script("return document.querySelector('vaadin-side-nav-item[current]').textContent.trim()"))
+                    .isEqualTo("Dashboard");
+            browser.script("window.sameDocument = true");
+
+            browser.script("[...document.querySelectorAll('vaadin-side-nav-item')].find(i => i.textContent.trim() === 'Usage')"
+                    + ".shadowRoot.querySelector('a').click()");
+            browser.waitFor(By.cssSelector(".usage-view"));
+            browser.waitUntil("document.querySelector('vaadin-side-nav-item[current]').textContent.trim() === 'Usage'");
+
+            assertThat(browser.currentUrl()).endsWith("/reports/usage");
+            assertThat(browser.script("return window.sameDocument === true")).as("navigated without a page load").isEqualTo(true);
+            assertThat(browser.all(By.cssSelector("vaadin-side-nav-item[current]"))).hasSize(1);
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
     @Test
     void every_demo_account_sees_exactly_the_menu_entries_of_its_role() throws ClassNotFoundException {
         List<MenuRoute> routes = menuRoutes();

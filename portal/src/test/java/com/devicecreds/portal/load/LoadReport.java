@@ -52,7 +52,7 @@ record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, Lis
                 load.imagesReused());
         out.printf(Locale.ROOT, "Errors: %d%n", problems().size());
         problems().stream().limit(20).forEach(p -> out.println("  " + p.page() + ": " + p.problem().orElse("")));
-        out.printf(Locale.ROOT, "Portal CPU: idle (simulator) %.0f ms/s; per navigation %.1f ms under load, %.1f ms one user at a time%n",
+        out.printf(Locale.ROOT, "Portal CPU: idle (simulator) %.0f ms/s; per navigation %.1f ms under load (polls, heartbeats and images included), %.1f ms per page view one user at a time (warm, sign-ins left out)%n",
                 idleCpuMillisPerSecond, cpuMillisPerNavigation, unloadedCpuMillisPerNavigation);
         out.printf(Locale.ROOT, "Live heap after full GC: %,d KiB before, %,d KiB with %d sessions, %,d KiB after they signed out: "
                         + "%.1f KiB per session%n", heapBeforeKib, heapWithSessionsKib, settings.users(), heapAfterSignOutKib,

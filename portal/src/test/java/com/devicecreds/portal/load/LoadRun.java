@@ -51,12 +51,8 @@ final class LoadRun {
             walkEachRoleOnce(people, warmUp); // classes, caches and the JIT warm up
         }
         var unloaded = new Samples();
-        long unloadedFrom = System.nanoTime();
-        double unloadedCpu = gauges.cpuMillis();
-        walkEachRoleOnce(people, unloaded);
-        double unloadedSeconds = (System.nanoTime() - unloadedFrom) / 1e9;
-        double unloadedCpuPerNavigation = (gauges.cpuMillis() - unloadedCpu - idleCpuPerSecond * unloadedSeconds)
-                / unloaded.navigations().size();
+        double[] walking = walkEachRoleOnce(people, unloaded);
+        double unloadedCpuPerNavigation = (walking[0] - idleCpuPerSecond * walking[1]) / unloaded.navigations().size();
         long heapBefore = gauges.liveHeapKib();
         var classesBefore = gauges.liveBytesByClass();
 
@@ -102,9 +98,12 @@ final class LoadRun {
 
     /**
      * One person of each role (and of each operator's staff), one after the other, opens every page of
-     * their role once, then signs out.
+     * their role once, then signs out. Returns the portal's CPU milliseconds and the seconds spent
+     * walking the pages, sign-ins and sign-outs left out (a sign-in is a password hash, not a page view).
      */
-    private void walkEachRoleOnce(List<Person> people, Samples samples) {
+    private double[] walkEachRoleOnce(List<Person> people, Samples samples) {
+        double cpu = 0;
+        double seconds = 0;
         var seen = new java.util.HashSet<List<Object>>();
         for (var person : people) {
             if (!seen.add(List.of(person.role(), person.operatorCode()))) {
@@ -118,16 +117,21 @@ final class LoadRun {
                 if (problem.isPresent()) {
                     continue;
                 }
+                long walkFrom = System.nanoTime();
+                double cpuFrom = gauges.cpuMillis();
                 for (var page : RolePages.of(person, pools)) {
                     long started = System.nanoTime();
                     samples.navigation(page.name(), started, browser.navigate(page.route(), page.expected(), "link")
                             .map(p -> person.username() + " " + p));
                 }
+                cpu += gauges.cpuMillis() - cpuFrom;
+                seconds += (System.nanoTime() - walkFrom) / 1e9;
                 browser.signOut();
             } catch (Exception e) {
                 samples.other("Sign-in", System.nanoTime(), Optional.of(person.username() + ": " + e));
             }
         }
+        return new double[] {cpu, seconds};
     }
 
     private static Optional<String> load(BrowserSession browser) {

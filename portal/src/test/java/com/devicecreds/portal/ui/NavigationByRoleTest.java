@@ -13,8 +13,6 @@ import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +69,7 @@ class NavigationByRoleTest {
         var window = windowOf(role);
         open(window, open.getFirst());
 
-        var shown = window.find(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+        var shown = window.find(MainNavigation.class).single().labels();
 
         assertThat(shown).containsExactlyInAnyOrderElementsOf(open.stream().map(MenuViews::title).toList());
     }
