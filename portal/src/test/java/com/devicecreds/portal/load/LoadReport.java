@@ -12,7 +12,18 @@ import com.devicecreds.benchmark.BenchmarkResult;
 record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, List<Samples.Sample> warmUpProblems,
         double idleCpuMillisPerSecond, double unloadedCpuMillisPerNavigation, double cpuMillisPerNavigation,
         double navigationsPerSecond, long heapBeforeKib, long heapWithSessionsKib, long heapAfterSignOutKib,
-        List<Map.Entry<String, Long>> heldBySessions, List<Map.Entry<String, Long>> keptAfterSignOut) {
+        List<Map.Entry<String, Long>> heldBySessions, List<Map.Entry<String, Long>> keptAfterSignOut, Cores cores) {
+
+    /**
+     * Where the machine's CPU went in the steady part, in milliseconds: the whole machine, the portal's
+     * process and the load driver's; the rest is the database and the system.
+     */
+    record Cores(double machineMillis, double portalMillis, double driverMillis, double seconds) {
+
+        double busy(double millis) {
+            return millis / 1000 / seconds;
+        }
+    }
 
     /** The classes whose live bytes grew most from {@code from} to {@code to}, largest first. */
     static List<Map.Entry<String, Long>> growth(Map<String, Long> from, Map<String, Long> to) {
@@ -54,6 +65,10 @@ record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, Lis
         problems().stream().limit(20).forEach(p -> out.println("  " + p.page() + ": " + p.problem().orElse("")));
         out.printf(Locale.ROOT, "Portal CPU: idle (simulator) %.0f ms/s; per navigation %.1f ms under load (polls, heartbeats and images included), %.1f ms per page view one user at a time (warm, sign-ins left out)%n",
                 idleCpuMillisPerSecond, cpuMillisPerNavigation, unloadedCpuMillisPerNavigation);
+        out.printf(Locale.ROOT, "Machine CPU in the steady part, in cores busy of %d: %.2f in all; portal %.2f, load driver %.2f, "
+                        + "database and system %.2f%n", Runtime.getRuntime().availableProcessors(), cores.busy(cores.machineMillis()),
+                cores.busy(cores.portalMillis()), cores.busy(cores.driverMillis()),
+                cores.busy(cores.machineMillis() - cores.portalMillis() - cores.driverMillis()));
         out.printf(Locale.ROOT, "Live heap after full GC: %,d KiB before, %,d KiB with %d sessions, %,d KiB after they signed out: "
                         + "%.1f KiB per session%n", heapBeforeKib, heapWithSessionsKib, settings.users(), heapAfterSignOutKib,
                 heapPerSessionKib());

@@ -74,10 +74,15 @@ final class LoadRun {
                 }
                 Thread.sleep(Math.max(0, (steadyFrom - System.nanoTime()) / 1_000_000));
                 double steadyCpu = gauges.cpuMillis();
+                double steadyMachine = PortalGauges.machineBusyMillis();
+                double steadyDriver = PortalGauges.driverCpuMillis();
                 walked.await();
                 long steadyTo = Math.min(end, System.nanoTime());
                 double steadySeconds = (steadyTo - steadyFrom) / 1e9;
-                double cpuUsed = gauges.cpuMillis() - steadyCpu - idleCpuPerSecond * steadySeconds;
+                double portalCpu = gauges.cpuMillis() - steadyCpu;
+                double cpuUsed = portalCpu - idleCpuPerSecond * steadySeconds;
+                var cores = new LoadReport.Cores(PortalGauges.machineBusyMillis() - steadyMachine, portalCpu,
+                        PortalGauges.driverCpuMillis() - steadyDriver, steadySeconds);
                 long steadyNavigations = samples.navigationsStartedBetween(steadyFrom, steadyTo);
                 long heapWith = gauges.liveHeapKib();
                 var classesWith = gauges.liveBytesByClass();
@@ -89,7 +94,7 @@ final class LoadRun {
                 return new LoadReport(settings, samples, unloaded, warmUp.problems(), idleCpuPerSecond,
                         unloadedCpuPerNavigation, steadyNavigations > 0 ? cpuUsed / steadyNavigations : Double.NaN,
                         steadyNavigations / steadySeconds, heapBefore, heapWith, heapAfter,
-                        LoadReport.growth(classesAfter, classesWith), LoadReport.growth(classesBefore, classesAfter));
+                        LoadReport.growth(classesAfter, classesWith), LoadReport.growth(classesBefore, classesAfter), cores);
             } finally {
                 signOut.countDown(); // never leave the users waiting, whatever failed
             }

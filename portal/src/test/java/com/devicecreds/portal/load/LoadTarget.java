@@ -32,8 +32,13 @@ final class LoadTarget {
         try (var portal = PortalProcess.start(work, name, jvmOptions, all.toArray(String[]::new))) {
             var up = portal.awaitUp(Duration.ofMinutes(20));
             System.out.printf("Portal UP in %d s (pid %d, log %s)%n", up.toSeconds(), portal.pid(), work.resolve(name + ".log"));
-            var report = new LoadRun(portal.httpPort(), portal.pid(), pools(databasePort)).run(settings);
-            report.print(System.out);
+            LoadReport report;
+            try (var database = new DatabaseSampler(databasePort)) {
+                report = new LoadRun(portal.httpPort(), portal.pid(), pools(databasePort)).run(settings);
+                report.print(System.out);
+                System.out.println("Database: statements by the average number of connections running them, whole run:");
+                database.top(12).forEach(System.out::println);
+            }
             return report;
         }
     }

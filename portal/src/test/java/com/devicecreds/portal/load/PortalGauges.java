@@ -58,6 +58,28 @@ final class PortalGauges {
         }
     }
 
+    /** Milliseconds of CPU the whole machine has been busy since boot, all cores ({@code /proc/stat}). */
+    static double machineBusyMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                if (i != 4 && i != 5 && i <= 8) { // user nice system [idle iowait] irq softirq steal
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * MILLIS_PER_TICK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Milliseconds of CPU this process (the load driver) has used. */
+    static double driverCpuMillis() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e6;
+    }
+
     private String jcmd(String command) {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         try {
