@@ -189,10 +189,14 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
         exportButton.setEnabled(chosenOperator().isPresent());
         target = chosenOperator().isPresent() && type.getValue() != null
                 ? new Target(chosenOperator().get(), type.getValue()) : null;
+        var totals = missing.totals(query);
+        // The grid asks for its size as this response is written: the count just read answers that
+        // first question; later ones (a refresh) read it again.
+        var justRead = new java.util.concurrent.atomic.AtomicReference<Long>(totals.listed());
         grid.setItems(q -> missing.page(query, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, missing.count(query)));
-        long open = missing.count(new MissingIdQuery(query.operator(), query.credentialTypeId(), Optional.of(MissingIdStatus.NEW)));
-        total.setText(numbers.format(missing.count(query)) + " IDs listed, " + numbers.format(open) + " not yet sent");
+                q -> (int) Math.min(Integer.MAX_VALUE, Optional.ofNullable(justRead.getAndSet(null))
+                        .orElseGet(() -> missing.count(query))));
+        total.setText(numbers.format(totals.listed()) + " IDs listed, " + numbers.format(totals.notYetSent()) + " not yet sent");
         showConvergence();
     }
 

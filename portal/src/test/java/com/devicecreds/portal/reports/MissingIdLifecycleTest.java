@@ -36,6 +36,7 @@ import com.devicecreds.reporting.missing.MissingId;
 import com.devicecreds.reporting.missing.MissingIdQuery;
 import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdStatus;
+import com.devicecreds.reporting.missing.MissingIdTotals;
 import com.devicecreds.reporting.missing.MissingIds;
 import com.devicecreds.reporting.missing.PartConvergence;
 import com.devicecreds.testsupport.RecordsAudit;
@@ -107,6 +108,7 @@ class MissingIdLifecycleTest {
         assertThat(first.get(d1).model()).get().asString().startsWith("Acme STB");
         assertThat(first.get(d2).lastReason()).isEqualTo("no-credential-for-device");
         assertThat(first.values()).extracting(MissingId::status).containsOnly(MissingIdStatus.NEW);
+        assertThat(totals(Optional.empty())).isEqualTo(new MissingIdTotals(2, 2));
 
         // A late event, logged now but ten days old: the same row, seen earlier, the latest model kept.
         reject(List.of(d1), "not-on-authorized-list", now.minus(Duration.ofDays(10)), null);
@@ -125,6 +127,8 @@ class MissingIdLifecycleTest {
         var sent = page();
         assertThat(sent).extracting(MissingId::status).containsOnly(MissingIdStatus.SENT);
         assertThat(sent).extracting(MissingId::sentInExport).containsOnly(OptionalInt.of(1));
+        assertThat(totals(Optional.of(MissingIdStatus.SENT))).isEqualTo(new MissingIdTotals(2, 0));
+        assertThat(totals(Optional.of(MissingIdStatus.NEW))).isEqualTo(new MissingIdTotals(0, 0));
         assertSheetEqualsQuery(sheet.toByteArray(), sent);
 
         // Part 2 lists d1 (twice) and the already listed ID: d1 is resolved by part 2, d2 stays sent in export 1.
@@ -135,6 +139,9 @@ class MissingIdLifecycleTest {
         assertThat(after.get(d1).status()).isEqualTo(MissingIdStatus.RESOLVED);
         assertThat(after.get(d1).resolvedByPart()).isEqualTo(OptionalInt.of(2));
         assertThat(after.get(d2).status()).isEqualTo(MissingIdStatus.SENT);
+        assertThat(totals(Optional.of(MissingIdStatus.RESOLVED))).as("the status filter counts the first figure only")
+                .isEqualTo(new MissingIdTotals(1, 0));
+        assertThat(totals(Optional.empty())).isEqualTo(new MissingIdTotals(2, 0));
 
         var export2 = asPki(() -> missingIds.exportForOperator(operator, Optional.empty(), ExportFormat.XLSX, new ByteArrayOutputStream(),
                 ExportProgress.NONE));
@@ -237,6 +244,10 @@ class MissingIdLifecycleTest {
                         .query(Long.class).single(),
                 jdbc.sql("select device_id || ':' || status from missing_device_id where operator_id = ? order by 1")
                         .param(operator.id()).query(String.class).list());
+    }
+
+    private MissingIdTotals totals(Optional<MissingIdStatus> status) {
+        return asPki(() -> missingIds.totals(new MissingIdQuery(Optional.of(operator), Optional.of(type), status)));
     }
 
     private List<MissingId> page() {

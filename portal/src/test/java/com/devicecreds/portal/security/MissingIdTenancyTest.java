@@ -21,6 +21,7 @@ import com.devicecreds.reporting.lists.ListPartImport;
 import com.devicecreds.reporting.lists.ListPartImportService;
 import com.devicecreds.reporting.missing.MissingId;
 import com.devicecreds.reporting.missing.MissingIdQuery;
+import com.devicecreds.reporting.missing.MissingIdTotals;
 import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdStatus;
 import com.devicecreds.reporting.missing.MissingIds;
@@ -49,6 +50,7 @@ class MissingIdTenancyTest {
     static final Set<String> COVERED = Set.of(
             "MissingIdService.page(MissingIdQuery, int, int)",
             "MissingIdService.count(MissingIdQuery)",
+            "MissingIdService.totals(MissingIdQuery)",
             "MissingIdService.credentialTypes(Optional)",
             "MissingIdService.convergence(OperatorRef, Optional)",
             "MissingIdService.exportForOperator(OperatorRef, Optional, ExportFormat, OutputStream, ExportProgress)",
@@ -99,9 +101,11 @@ class MissingIdTenancyTest {
             var all = MissingIdQuery.all();
             assertThat(missingIds.page(all, 0, 500)).isNotEmpty().extracting(MissingId::operatorCode).containsOnly(a.code());
             assertThat(missingIds.count(all)).isEqualTo(missingInDatabase(a));
+            assertThat(missingIds.totals(all).listed()).isEqualTo(missingInDatabase(a));
             var ofB = new MissingIdQuery(Optional.of(b), Optional.empty(), Optional.empty());
             assertThat(missingIds.page(ofB, 0, 500)).isEmpty();
             assertThat(missingIds.count(ofB)).isZero();
+            assertThat(missingIds.totals(ofB)).isEqualTo(new MissingIdTotals(0, 0));
             assertThat(missingIds.credentialTypes(Optional.empty())).extracting(TypeChoice::id)
                     .containsExactlyInAnyOrder(typeOfA.id(), sharedForA.id());
             assertThat(missingIds.credentialTypes(Optional.of(b))).isEmpty();

@@ -58,6 +58,12 @@ public class MissingIdService {
         return missing.count(currentActor.scope(), query);
     }
 
+    /** The query's count and, of the same operator and type, how many are not yet sent: one reading for both. */
+    @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
+    public MissingIdTotals totals(MissingIdQuery query) {
+        return missing.totals(currentActor.scope(), query);
+    }
+
     /** The credential types of the chosen operator (or of every operator in the caller's scope), to filter by. */
     @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.AUDITOR, Roles.ADMIN})
     public List<TypeChoice> credentialTypes(Optional<OperatorRef> operator) {

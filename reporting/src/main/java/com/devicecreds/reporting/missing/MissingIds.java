@@ -70,6 +70,22 @@ public class MissingIds {
                 .query(Long.class).single();
     }
 
+    /**
+     * The list's count and its not-yet-sent count in one reading of the rows (the page shows both):
+     * the status filter applies to the first only.
+     */
+    MissingIdTotals totals(OperatorScope scope, MissingIdQuery query) {
+        return params(jdbc.sql("""
+                        select count(*) filter (where cast(:status as text) is null or m.status = :status) as listed,
+                               count(*) filter (where m.status = :new) as not_yet_sent
+                        from missing_device_id m
+                        where (cast(:operatorId as smallint) is null or m.operator_id = :operatorId)
+                          and (cast(:typeId as integer) is null or m.credential_type_id = :typeId)
+                        """), scope, query)
+                .param("new", MissingIdStatus.NEW.code())
+                .query((rs, n) -> new MissingIdTotals(rs.getLong("listed"), rs.getLong("not_yet_sent"))).single();
+    }
+
     /** Streams the open IDs just marked as sent in this transaction (the rows of the export), by type and recency. */
     void streamMarkedNow(short operatorId, Consumer<MissingId> rows) {
         streaming.sql(SELECT + """
