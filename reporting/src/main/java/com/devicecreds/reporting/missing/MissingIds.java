@@ -34,11 +34,12 @@ public class MissingIds {
             left join device_model dm on dm.id = m.device_model_id
             left join authorized_list_part rp on rp.id = m.resolved_by_part
             """;
-    private static final String WHERE = """
+    private static final String WHERE_SCOPE = """
             where (cast(:operatorId as smallint) is null or m.operator_id = :operatorId)
               and (cast(:typeId as integer) is null or m.credential_type_id = :typeId)
-              and (cast(:status as text) is null or m.status = :status)
             """;
+    private static final String STATUS = "(cast(:status as text) is null or m.status = :status)";
+    private static final String WHERE = WHERE_SCOPE + "  and " + STATUS + "\n";
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
@@ -75,13 +76,9 @@ public class MissingIds {
      * the status filter applies to the first only.
      */
     MissingIdTotals totals(OperatorScope scope, MissingIdQuery query) {
-        return params(jdbc.sql("""
-                        select count(*) filter (where cast(:status as text) is null or m.status = :status) as listed,
-                               count(*) filter (where m.status = :new) as not_yet_sent
-                        from missing_device_id m
-                        where (cast(:operatorId as smallint) is null or m.operator_id = :operatorId)
-                          and (cast(:typeId as integer) is null or m.credential_type_id = :typeId)
-                        """), scope, query)
+        return params(jdbc.sql("select count(*) filter (where " + STATUS + ") as listed,"
+                        + " count(*) filter (where m.status = :new) as not_yet_sent from missing_device_id m " + WHERE_SCOPE),
+                scope, query)
                 .param("new", MissingIdStatus.NEW.code())
                 .query((rs, n) -> new MissingIdTotals(rs.getLong("listed"), rs.getLong("not_yet_sent"))).single();
     }
