@@ -37,6 +37,8 @@ final class BrowserSession {
     private int clientId;
     private int historyIndex;
     private int pollInterval = -1;
+    private String lastUidlRequest = "";
+    private String lastUidlAnswer = "";
 
     BrowserSession(HttpClient http, int port) {
         this.http = http;
@@ -131,6 +133,20 @@ final class BrowserSession {
         return answer.statusCode() == 302 ? Optional.empty() : Optional.of("sign-out: HTTP " + answer.statusCode());
     }
 
+    /** The text of the answer to this tab's last UIDL message. */
+    String lastAnswer() {
+        return lastUidlAnswer;
+    }
+
+    /**
+     * Sends this tab's last UIDL message again, as the client does when the answer was lost on the way,
+     * and returns what the portal answers (HTTP status and body).
+     */
+    HttpResponse<String> resendLast() throws IOException, InterruptedException {
+        return send(request("?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(lastUidlRequest)));
+    }
+
     /** Milliseconds between polls the current page asks for; zero or less when it does not poll. */
     int pollInterval() {
         return pollInterval;
@@ -141,6 +157,8 @@ final class BrowserSession {
                 + ",\"clientId\":" + clientId + "}";
         var answer = send(request("?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        lastUidlRequest = body;
+        lastUidlAnswer = answer.body();
         var read = UidlResponse.read(answer.statusCode(), answer.body(), syncId, clientId, expected);
         syncId = read.syncId();
         clientId = read.clientId();
