@@ -20,6 +20,7 @@ import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.audit.verify.VerificationReport;
 import com.devicecreds.portal.ui.export.ExportButtons;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -203,7 +204,7 @@ class AuditView extends VerticalLayout {
                 .setTooltipGenerator(r -> meaning(r.action()));
         grid.addColumn(AuditRow::target).setHeader("Target").setWidth("220px").setFlexGrow(2);
         grid.addColumn(r -> r.operatorCode() == null ? "" : r.operatorCode()).setHeader("Operator").setWidth("120px");
-        grid.addComponentColumn(AuditView::outcomeBadge).setHeader("Outcome").setWidth("110px").setFlexGrow(0);
+        grid.addColumn(GridCells.badge(r -> "outcome-badge outcome-" + r.outcome(), AuditRow::outcome)).setHeader("Outcome").setWidth("110px").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(AuditView::details));
         grid.setDetailsVisibleOnClick(true);
         grid.setSizeFull();
@@ -239,12 +240,6 @@ class AuditView extends VerticalLayout {
     private static String meaning(String action) {
         return Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(action)).findFirst()
                 .map(AuditAction::meaning).orElse(action);
-    }
-
-    private static Span outcomeBadge(AuditRow row) {
-        var badge = new Span(row.outcome());
-        badge.addClassNames("outcome-badge", "outcome-" + row.outcome());
-        return badge;
     }
 
     private static Div details(AuditRow row) {

@@ -20,6 +20,7 @@ import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.reporting.usage.OutcomeCounts;
 import com.devicecreds.reporting.usage.UsageService;
 import com.devicecreds.portal.live.Polling;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -95,7 +96,8 @@ class DashboardView extends VerticalLayout {
                 .setComparator(PoolSummary::available).setTextAlign(ColumnTextAlign.END).setSortable(true);
         pools.addColumn(p -> numbers.format(p.bound())).setHeader("Bound").setWidth("100px").setFlexGrow(0)
                 .setComparator(PoolSummary::bound).setTextAlign(ColumnTextAlign.END).setSortable(true);
-        pools.addComponentColumn(DashboardView::fillBar).setHeader("Remaining").setWidth("100px").setFlexGrow(1);
+        pools.addColumn(GridCells.fillBar(DashboardView::fillBarClasses, DashboardView::availableShare,
+                p -> String.format(Locale.ROOT, "%.1f%% of loaded credentials available", availableShare(p) * 100))).setHeader("Remaining").setWidth("100px").setFlexGrow(1);
         pools.addItemClickListener(e -> pools.getUI()
                 .ifPresent(ui -> ui.navigate("inventory/" + e.getItem().credentialTypeId())));
         pools.setAllRowsVisible(false);
@@ -103,20 +105,12 @@ class DashboardView extends VerticalLayout {
         pools.setMinHeight("320px");
     }
 
-    private static Div fillBar(PoolSummary pool) {
-        double share = pool.loaded() == 0 ? 0 : (double) pool.available() / pool.loaded();
-        var fill = new Div();
-        fill.addClassName("fill");
-        fill.getStyle().setWidth(String.format(Locale.ROOT, "%.1f%%", share * 100));
-        var bar = new Div(fill);
-        bar.addClassName("fill-bar");
-        if (pool.available() == 0) {
-            bar.addClassName("empty");
-        } else if (share < 0.1) {
-            bar.addClassName("low");
-        }
-        bar.getElement().setAttribute("title", String.format(Locale.ROOT, "%.1f%% of loaded credentials available", share * 100));
-        return bar;
+    private static double availableShare(PoolSummary pool) {
+        return pool.loaded() == 0 ? 0 : (double) pool.available() / pool.loaded();
+    }
+
+    private static String fillBarClasses(PoolSummary pool) {
+        return pool.available() == 0 ? "fill-bar empty" : availableShare(pool) < 0.1 ? "fill-bar low" : "fill-bar";
     }
 
     /**

@@ -9,10 +9,10 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.inventory.pool.InventoryService;
 import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.portal.live.Polling;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -49,7 +49,7 @@ class InventoryView extends VerticalLayout {
                 .setSortable(true);
         grid.addColumn(p -> p.operatorName().orElse("Shared")).setHeader("Operator").setWidth("160px").setFlexGrow(1)
                 .setSortable(true);
-        grid.addComponentColumn(InventoryView::level).setHeader("Status").setComparator(PoolSummary::level)
+        grid.addColumn(GridCells.badge(InventoryView::levelClasses, InventoryView::levelName)).setHeader("Status").setComparator(PoolSummary::level)
                 .setWidth("110px").setFlexGrow(0).setSortable(true);
         number("Available", "118px", p -> numbers.format(p.available()), PoolSummary::available);
         number("Bound", "100px", p -> numbers.format(p.bound()), PoolSummary::bound);
@@ -83,11 +83,12 @@ class InventoryView extends VerticalLayout {
                 .setWidth(width).setFlexGrow(0).setSortable(true);
     }
 
-    private static Span level(PoolSummary pool) {
-        var name = pool.level().name().toLowerCase(Locale.ROOT);
-        var badge = new Span(name);
-        badge.addClassNames("level-badge", "level-" + name);
-        return badge;
+    private static String levelName(PoolSummary pool) {
+        return pool.level().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String levelClasses(PoolSummary pool) {
+        return "level-badge level-" + levelName(pool);
     }
 
     private static boolean matches(PoolSummary pool, String text) {

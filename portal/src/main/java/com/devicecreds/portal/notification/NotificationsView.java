@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.devicecreds.access.Actor;
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -68,7 +68,7 @@ class NotificationsView extends VerticalLayout {
         grid.addClassName("notifications");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> notifications.page(query.getOffset(), query.getLimit()).stream());
-        grid.addComponentColumn(NotificationsView::marker).setHeader("").setWidth("48px").setFlexGrow(0);
+        grid.addColumn(GridCells.marker(n -> n.read() ? "read-marker" : "unread-marker", n -> n.read() ? "Read" : "Unread")).setHeader("").setWidth("48px").setFlexGrow(0);
         grid.addColumn(n -> TIME.format(n.createdAt())).setHeader("When").setWidth("165px").setFlexGrow(0);
         grid.addColumn(NotificationItem::title).setHeader("Title").setWidth("280px").setFlexGrow(1)
                 .setTooltipGenerator(NotificationItem::title);
@@ -84,13 +84,6 @@ class NotificationsView extends VerticalLayout {
         grid.setEmptyStateText("No notifications for you yet.");
         grid.setHeight("340px");
         return grid;
-    }
-
-    private static Span marker(NotificationItem item) {
-        var dot = new Span();
-        dot.addClassName(item.read() ? "read-marker" : "unread-marker");
-        dot.getElement().setAttribute("title", item.read() ? "Read" : "Unread");
-        return dot;
     }
 
     private Grid<OutboxProblem> outboxGrid() {

@@ -30,6 +30,7 @@ import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdStatus;
 import com.devicecreds.reporting.missing.PartConvergence;
 import com.devicecreds.reporting.missing.TypeChoice;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -159,19 +160,17 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0).setWidth("105px");
         grid.addColumn(m -> m.model().orElse("—")).setHeader("Model").setFlexGrow(1)
                 .setTooltipGenerator(m -> m.model().orElse("unknown"));
-        grid.addComponentColumn(MissingIdsView::statusBadge).setHeader("Status").setFlexGrow(0).setWidth("190px");
+        grid.addColumn(GridCells.badge(
+                m -> "missing-status missing-status-" + m.status().name().toLowerCase(Locale.ROOT), MissingIdsView::statusText)).setHeader("Status").setFlexGrow(0).setWidth("190px");
         grid.setHeight("420px");
     }
 
-    private static Span statusBadge(MissingId m) {
-        String text = switch (m.status()) {
+    private static String statusText(MissingId m) {
+        return switch (m.status()) {
             case NEW -> "New";
             case SENT -> "Sent in export " + m.sentInExport().orElse(0);
             case RESOLVED -> "Resolved by part " + m.resolvedByPart().orElse(0);
         };
-        var badge = new Span(text);
-        badge.addClassNames("missing-status", "missing-status-" + m.status().name().toLowerCase(Locale.ROOT));
-        return badge;
     }
 
     private Optional<OperatorRef> chosenOperator() {

@@ -11,6 +11,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.live.Polling;
 import com.devicecreds.reporting.rollout.Rollout;
 import com.devicecreds.reporting.rollout.RolloutService;
+import com.devicecreds.portal.ui.GridCells;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -75,8 +75,10 @@ class RolloutsView extends VerticalLayout {
                 .setTooltipGenerator(Rollout::typeName);
         grid.addColumn(r -> DAY.format(r.windowStart()) + " – " + DAY.format(r.windowEnd())).setHeader("Window")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(RolloutsView::progress).setHeader("Delivered of target").setWidth("210px").setFlexGrow(0);
-        grid.addComponentColumn(r -> stageBadge(r)).setHeader("Stage").setWidth("190px").setFlexGrow(0)
+        grid.addColumn(GridCells.progress("rollout-progress",
+                r -> String.format(Locale.US, "%,d of %,d", r.facts().delivered(), r.targetDevices()), Rollout::progress,
+                r -> "Devices provisioned of the target of " + r.name())).setHeader("Delivered of target").setWidth("210px").setFlexGrow(0);
+        grid.addColumn(GridCells.badge(r -> "stage-badge " + r.stage().cssName(), r -> r.stage().label(), r -> r.stage().meaning())).setHeader("Stage").setWidth("190px").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.START);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.route(e.getItem().id()))));
         grid.setEmptyStateText("No rollouts yet.");
@@ -96,12 +98,4 @@ class RolloutsView extends VerticalLayout {
         return badge;
     }
 
-    private static Div progress(Rollout rollout) {
-        var bar = new ProgressBar(0, 1, rollout.progress());
-        bar.getElement().setAttribute("aria-label", "Devices provisioned of the target of " + rollout.name());
-        var label = new Span(String.format(Locale.US, "%,d of %,d", rollout.facts().delivered(), rollout.targetDevices()));
-        var cell = new Div(label, bar);
-        cell.addClassName("rollout-progress");
-        return cell;
-    }
 }

@@ -37,6 +37,16 @@ class LayoutFootprintTest {
         return count[0];
     }
 
+    /** The page's nodes by element tag ({@code #text} for text nodes): what to look at when a page grows. */
+    private static java.util.Map<String, Integer> tags(StateNode root) {
+        var tags = new java.util.TreeMap<String, Integer>();
+        root.visitNodeTree(node -> {
+            var element = com.vaadin.flow.dom.Element.get(node);
+            tags.merge(element == null ? "(other)" : element.isTextNode() ? "#text" : element.getTag(), 1, Integer::sum);
+        });
+        return tags;
+    }
+
     @Test
     void the_layout_around_every_page_stays_within_its_budget_of_state_nodes() {
         SecuredBrowserlessApplicationContext<Authentication> app =
@@ -49,6 +59,7 @@ class LayoutFootprintTest {
                 int all = nodes(UI.getCurrent().getElement().getNode());
                 int page = nodes(window.getCurrentView().getElement().getNode());
                 System.out.printf("%-24s %4d state nodes, %4d of them the page's%n", view.getSimpleName(), all, page);
+                System.out.println("    " + tags(window.getCurrentView().getElement().getNode()));
                 assertThat(all - page).as("layout around %s", view.getSimpleName()).isLessThanOrEqualTo(LAYOUT_NODE_BUDGET);
             }
         } finally {
