@@ -26,6 +26,7 @@ import com.devicecreds.reporting.usage.UsageQuery.InvalidUsageQueryException;
 import com.devicecreds.reporting.usage.UsageReport;
 import com.devicecreds.reporting.usage.UsageRow;
 import com.devicecreds.reporting.usage.UsageService;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -59,7 +60,7 @@ class UsageView extends VerticalLayout {
 
     private final UsageService usage;
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.US);
-    private final Select<OperatorSummary> operator = new Select<>();
+    private final ComboBox<OperatorSummary> operator = new ComboBox<>();
     private final DatePicker from = new DatePicker("From (UTC)");
     private final DatePicker to = new DatePicker("To (UTC)");
     private final Select<Granularity> granularity = new Select<>();

@@ -9,11 +9,11 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.reporting.contacts.OperatorContactService;
 import com.devicecreds.portal.reports.ReportFilters;
 import com.devicecreds.reporting.schedules.ReportScheduleService;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,7 +29,7 @@ import com.vaadin.flow.router.Route;
 @RolesAllowed({Roles.OPERATOR_STAFF, Roles.PKI_OPS, Roles.PROJECT_MANAGER, Roles.ADMIN})
 class ScheduledReportsView extends VerticalLayout {
 
-    private final Select<OperatorSummary> operator = new Select<>();
+    private final ComboBox<OperatorSummary> operator = new ComboBox<>();
     private final Div content = new Div();
     private final OperatorContactService contacts;
     private final ReportScheduleService schedules;

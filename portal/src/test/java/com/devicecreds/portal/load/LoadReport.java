@@ -25,10 +25,19 @@ record LoadReport(LoadRun.Settings settings, Samples load, Samples unloaded, Lis
         }
     }
 
-    /** The classes whose live bytes grew most from {@code from} to {@code to}, largest first. */
+    /**
+     * The classes whose live bytes grew most from {@code from} to {@code to}, largest first, then every
+     * other class together (net: what grew less what shrank), so that the lines add up to the whole.
+     */
     static List<Map.Entry<String, Long>> growth(Map<String, Long> from, Map<String, Long> to) {
-        return to.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - from.getOrDefault(e.getKey(), 0L)))
-                .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15).toList();
+        var keys = new java.util.HashSet<>(from.keySet());
+        keys.addAll(to.keySet());
+        var all = keys.stream().map(k -> Map.entry(k, to.getOrDefault(k, 0L) - from.getOrDefault(k, 0L))).toList();
+        var top = new java.util.ArrayList<>(all.stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(24).toList());
+        long rest = all.stream().mapToLong(Map.Entry::getValue).sum() - top.stream().mapToLong(Map.Entry::getValue).sum();
+        top.add(Map.entry("(every other class, net)", rest));
+        return List.copyOf(top);
     }
 
     List<Samples.Sample> problems() {

@@ -25,7 +25,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +68,7 @@ class ReportViewsTest {
         window.navigate(UsageView.class);
 
         assertThat(window.find(ChartImage.class).all()).hasSize(4);
-        Select<OperatorDirectory.OperatorSummary> operator = window.find(Select.class).withClassName("operator-choice").single();
+        ComboBox<OperatorDirectory.OperatorSummary> operator = window.find(ComboBox.class).withClassName("operator-choice").single();
         var nordkabel = operators.byCode("nordkabel").orElseThrow();
         operator.setValue(operator.getListDataView().getItems().filter(o -> o.ref().equals(nordkabel)).findFirst().orElseThrow());
 
@@ -83,11 +83,24 @@ class ReportViewsTest {
     }
 
     @Test
+    void a_page_that_acts_for_one_operator_keeps_one_chosen_when_the_choice_is_cleared() {
+        var window = app.newUser(SignedIn.withRole(Roles.PKI_OPS)).newWindow();
+        window.navigate("reports/schedules", com.vaadin.flow.component.Component.class);
+        ComboBox<OperatorDirectory.OperatorSummary> operator = window.find(ComboBox.class).withClassName("operator-choice").single();
+        var chosen = operator.getValue();
+        assertThat(chosen).isNotNull();
+
+        operator.clear();
+
+        assertThat(operator.getValue()).isEqualTo(chosen);
+    }
+
+    @Test
     void operator_staff_have_no_operator_choice_and_see_their_own_operator_only() {
         var window = app.newUser(SignedIn.operatorStaff("nordkabel")).newWindow();
         window.navigate(UsageView.class);
 
-        assertThat(window.find(Select.class).withClassName("operator-choice").all()).isEmpty();
+        assertThat(window.find(ComboBox.class).withClassName("operator-choice").all()).isEmpty();
         assertThat(window.find(Span.class).withClassName("scope-badge").single().getText()).isEqualTo("Operator nordkabel");
         Grid<UsageRow> rows = window.find(Grid.class).withClassName("usage-rows").single();
         var ownTypes = jdbc.sql("""
