@@ -20,7 +20,7 @@ import com.devicecreds.audit.trail.AuditTrail;
 import com.devicecreds.audit.verify.AuditVerification;
 import com.devicecreds.audit.verify.VerificationReport;
 import com.devicecreds.portal.ui.export.ExportButtons;
-import com.devicecreds.portal.ui.GridCells;
+import com.devicecreds.portal.grid.GridCells;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;

@@ -20,7 +20,7 @@ import com.devicecreds.inventory.pool.PoolSummary;
 import com.devicecreds.reporting.usage.OutcomeCounts;
 import com.devicecreds.reporting.usage.UsageService;
 import com.devicecreds.portal.live.Polling;
-import com.devicecreds.portal.ui.GridCells;
+import com.devicecreds.portal.grid.GridCells;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -8,7 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.devicecreds.access.Actor;
 import com.devicecreds.access.CurrentActor;
 import com.devicecreds.access.Roles;
-import com.devicecreds.portal.ui.GridCells;
+import com.devicecreds.portal.grid.GridCells;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -30,7 +30,7 @@ import com.devicecreds.reporting.missing.MissingIdService;
 import com.devicecreds.reporting.missing.MissingIdStatus;
 import com.devicecreds.reporting.missing.PartConvergence;
 import com.devicecreds.reporting.missing.TypeChoice;
-import com.devicecreds.portal.ui.GridCells;
+import com.devicecreds.portal.grid.GridCells;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;

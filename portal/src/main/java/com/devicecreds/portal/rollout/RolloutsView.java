@@ -11,7 +11,7 @@ import com.devicecreds.access.Roles;
 import com.devicecreds.portal.live.Polling;
 import com.devicecreds.reporting.rollout.Rollout;
 import com.devicecreds.reporting.rollout.RolloutService;
-import com.devicecreds.portal.ui.GridCells;
+import com.devicecreds.portal.grid.GridCells;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
 import com.vaadin.flow.server.communication.ServerRpcHandler;
 import com.vaadin.flow.server.communication.UidlRequestHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,9 +61,11 @@ public class CompactLastResponse implements VaadinServiceInitListener {
         @Override
         public Optional<ResponseWriter> synchronizedHandleRequest(VaadinSession session, VaadinRequest request,
                 VaadinResponse response, String requestBody) throws IOException {
-            var writer = super.synchronizedHandleRequest(session, request, response, requestBody);
+            // The UI is looked up before Vaadin handles the message: signing out closes the session
+            // during it, and a closed session has no UIs to look up (nor a last response worth keeping).
             UI ui = session.getService().findUI(request);
-            if (ui != null) {
+            var writer = super.synchronizedHandleRequest(session, request, response, requestBody);
+            if (ui != null && session.getState() == VaadinSessionState.OPEN && ui.getSession() == session) {
                 compact(ui);
             }
             return writer;

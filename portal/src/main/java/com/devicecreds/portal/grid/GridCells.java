@@ -1,4 +1,4 @@
-package com.devicecreds.portal.ui;
+package com.devicecreds.portal.grid;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.ValueProvider;
