@@ -139,7 +139,8 @@ class MissingIdsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
-        parameters.getSingleParameter("operator").ifPresent(code -> visibleOperators.stream()
+        // Operator staff have no choice (their operator is fixed): the parameter only steers the others'.
+        parameters.getSingleParameter("operator").filter(code -> ownOperator.isEmpty()).ifPresent(code -> visibleOperators.stream()
                 .filter(o -> o.ref().code().equals(code)).findFirst().ifPresent(operator::setValue));
         parameters.getSingleParameter("type").ifPresent(id -> missing.credentialTypes(chosenOperator()).stream()
                 .filter(t -> Integer.toString(t.id()).equals(id)).findFirst().ifPresent(type::setValue));

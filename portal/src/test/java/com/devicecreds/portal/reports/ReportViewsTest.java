@@ -83,6 +83,23 @@ class ReportViewsTest {
     }
 
     @Test
+    void operator_staff_open_their_missing_ids_by_an_address_that_names_the_operator_and_a_type() {
+        var window = app.newUser(SignedIn.operatorStaff("nordkabel")).newWindow();
+        int type = jdbc.sql("""
+                        select t.id from credential_type t join type_authorization a on a.credential_type_id = t.id
+                        join operator o on o.id = a.operator_id where o.code = 'nordkabel' order by t.id limit 1""")
+                .query(Integer.class).single();
+
+        window.navigate("", com.vaadin.flow.component.Component.class);
+        com.vaadin.flow.component.UI.getCurrent().navigate("reports/missing-ids", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("operator", "nordkabel", "type", Integer.toString(type))));
+
+        assertThat(window.getCurrentView()).isInstanceOf(MissingIdsView.class);
+        ComboBox<?> types = window.find(ComboBox.class).withClassName("type-choice").single();
+        assertThat(types.getValue()).isNotNull();
+    }
+
+    @Test
     void a_page_that_acts_for_one_operator_keeps_one_chosen_when_the_choice_is_cleared() {
         var window = app.newUser(SignedIn.withRole(Roles.PKI_OPS)).newWindow();
         window.navigate("reports/schedules", com.vaadin.flow.component.Component.class);
