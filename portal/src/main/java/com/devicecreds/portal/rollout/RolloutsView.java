@@ -78,7 +78,7 @@ class RolloutsView extends VerticalLayout {
         grid.addColumn(GridCells.progress("rollout-progress",
                 r -> String.format(Locale.US, "%,d of %,d", r.facts().delivered(), r.targetDevices()), Rollout::progress,
                 r -> "Devices provisioned of the target of " + r.name())).setHeader("Delivered of target").setWidth("210px").setFlexGrow(0);
-        grid.addColumn(GridCells.badge(r -> "stage-badge " + r.stage().cssName(), r -> r.stage().label(), r -> r.stage().meaning())).setHeader("Stage").setWidth("190px").setFlexGrow(0)
+        grid.addColumn(GridCells.badge(r -> String.join(" ", STAGE_BADGE, r.stage().cssName()), r -> r.stage().label(), r -> r.stage().meaning())).setHeader("Stage").setWidth("190px").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.START);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.route(e.getItem().id()))));
         grid.setEmptyStateText("No rollouts yet.");
@@ -91,9 +91,12 @@ class RolloutsView extends VerticalLayout {
         grid.setItems(rollouts.list());
     }
 
+    /** The class of a stage's badge, in the list (drawn in the browser) and on a rollout's page alike. */
+    private static final String STAGE_BADGE = "stage-badge";
+
     static Span stageBadge(Rollout rollout) {
         var badge = new Span(rollout.stage().label());
-        badge.addClassNames("stage-badge", rollout.stage().cssName());
+        badge.addClassNames(STAGE_BADGE, rollout.stage().cssName());
         badge.getElement().setAttribute("title", rollout.stage().meaning());
         return badge;
     }
